@@ -1,0 +1,5 @@
+/** The QD session as client protocols see it. */
+@NullMarked
+package io.gangway.engine.session;
+
+import org.jspecify.annotations.NullMarked;
