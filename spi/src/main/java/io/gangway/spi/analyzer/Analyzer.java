@@ -1,20 +1,21 @@
 package io.gangway.spi.analyzer;
 
 import io.gangway.spi.ast.Statement;
-import io.gangway.spi.catalog.CatalogView;
 import io.gangway.spi.query.Query;
 
 /**
  * Turns a parse tree of a query or DML statement ({@code SELECT}, {@code VALUES}, {@code INSERT})
  * into a {@link Query} tree: resolves tables, views and columns against the catalog, types every
- * expression, adds implicit casts, and checks grouping.
+ * expression, adds implicit casts, and checks grouping. Bind parameters ({@code $n}) become
+ * constants of their types from the {@link AnalyzerContext}.
  *
- * <p>Called on the QD session's thread once per statement execution. Errors are
- * {@link io.gangway.api.SqlException}s with PostgreSQL's SQLSTATEs and, where a node is at fault,
- * its position: unknown table {@code 42P01}, unknown column {@code 42703}, ambiguous column
- * {@code 42702}, type mismatch {@code 42804}, no such operator or function {@code 42883},
- * ungrouped column {@code 42803}. Utility statements (DDL, SET) are not analyzed here.
+ * <p>Called on the QD session's thread once per statement execution (and once at Describe, with
+ * no parameter values). Errors are {@link io.gangway.api.SqlException}s with PostgreSQL's SQLSTATEs
+ * and, where a node is at fault, its position: unknown table {@code 42P01}, unknown column
+ * {@code 42703}, ambiguous column {@code 42702}, type mismatch {@code 42804}, no such operator or
+ * function {@code 42883}, ungrouped column {@code 42803}. Utility statements (DDL, SET) are not
+ * analyzed here.
  */
 public interface Analyzer {
-    Query analyze(Statement statement, CatalogView catalog);
+    Query analyze(Statement statement, AnalyzerContext context);
 }

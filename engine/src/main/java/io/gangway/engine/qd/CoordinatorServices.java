@@ -1,0 +1,37 @@
+package io.gangway.engine.qd;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gangway.api.Settings;
+import io.gangway.engine.catalog.Catalog;
+import io.gangway.spi.analyzer.Analyzer;
+import io.gangway.spi.dispatch.Dispatcher;
+import io.gangway.spi.interconnect.Interconnect;
+import io.gangway.spi.parser.Parser;
+import io.gangway.spi.planner.Planner;
+import io.gangway.spi.rewriter.Rewriter;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What every QD session of a coordinator shares: the chosen SPI services, the catalog, the process settings. */
+public record CoordinatorServices(
+        Parser parser,
+        Analyzer analyzer,
+        Rewriter rewriter,
+        Planner planner,
+        Dispatcher dispatcher,
+        Interconnect interconnect,
+        Catalog catalog,
+        Settings settings,
+        ScheduledExecutorService timer) {
+    public CoordinatorServices {
+        requireNonNull(parser, "parser is null");
+        requireNonNull(analyzer, "analyzer is null");
+        requireNonNull(rewriter, "rewriter is null");
+        requireNonNull(planner, "planner is null");
+        requireNonNull(dispatcher, "dispatcher is null");
+        requireNonNull(interconnect, "interconnect is null");
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(settings, "settings is null");
+        requireNonNull(timer, "timer is null");
+    }
+}

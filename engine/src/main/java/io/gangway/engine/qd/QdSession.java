@@ -1,0 +1,428 @@
+package io.gangway.engine.qd;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gangway.api.Column;
+import io.gangway.api.Settings;
+import io.gangway.api.SqlException;
+import io.gangway.api.SqlState;
+import io.gangway.api.SqlType;
+import io.gangway.engine.config.Gucs;
+import io.gangway.engine.exec.CancelState;
+import io.gangway.engine.session.ClientSession;
+import io.gangway.engine.session.PreparedQuery;
+import io.gangway.engine.session.QueryResult;
+import io.gangway.spi.analyzer.AnalyzerContext;
+import io.gangway.spi.ast.CreateTable;
+import io.gangway.spi.ast.CreateView;
+import io.gangway.spi.ast.DropTable;
+import io.gangway.spi.ast.DropView;
+import io.gangway.spi.ast.Explain;
+import io.gangway.spi.ast.Insert;
+import io.gangway.spi.ast.QueryStatement;
+import io.gangway.spi.ast.ResetVariable;
+import io.gangway.spi.ast.SetVariable;
+import io.gangway.spi.ast.ShowVariable;
+import io.gangway.spi.ast.Statement;
+import io.gangway.spi.ast.TransactionStatement;
+import io.gangway.spi.dispatch.DispatcherSession;
+import io.gangway.spi.plan.PlannedStatement;
+import io.gangway.spi.planner.PlannerContext;
+import io.gangway.spi.query.Query;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A QD: the coordinator session serving one client connection. Parses, analyzes, rewrites and
+ * plans each statement, runs DDL through {@link UtilityCommands}, and runs plans through
+ * {@link PlanExecution} on the session's gangs.
+ *
+ * <p>Transactions: statements commit one by one (each segment commits its part when its slice
+ * ends). A {@code BEGIN} block is accepted for reads; a write inside one is refused with
+ * {@code 0A000} until distributed transactions exist, rather than pretending to be atomic.
+ */
+public final class QdSession implements ClientSession {
+    private static final System.Logger LOG = System.getLogger(QdSession.class.getName());
+
+    private final CoordinatorServices services;
+    private final long sessionId;
+    private final int cancelSecret;
+    private final Map<String, String> overrides = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final UtilityCommands utility = new UtilityCommands(this);
+    private final ExecutorService localSlices = Executors.newVirtualThreadPerTaskExecutor();
+    private DispatcherSession dispatcher;
+    private long commandCounter;
+    private char transactionStatus = 'I';
+    private volatile PlanExecution running;
+    private volatile ScheduledFuture<?> timeout;
+
+    QdSession(CoordinatorServices services, long sessionId, int cancelSecret, Map<String, String> startupSettings) {
+        this.services = requireNonNull(services, "services is null");
+        this.sessionId = sessionId;
+        this.cancelSecret = cancelSecret;
+        startupSettings.forEach((name, value) -> {
+            if (Gucs.definition(name).map(Gucs.Definition::userSettable).orElse(false)) {
+                overrides.put(name.toLowerCase(Locale.ROOT), value);
+            }
+        });
+    }
+
+    CoordinatorServices services() {
+        return services;
+    }
+
+    DispatcherSession dispatcher() {
+        if (dispatcher == null) {
+            dispatcher = services.dispatcher().openSession(sessionId,
+                    () -> services.catalog().snapshot().segments(), settings());
+        }
+        return dispatcher;
+    }
+
+    ExecutorService localSliceExecutor() {
+        return localSlices;
+    }
+
+    /** The session's settings: process settings under the session's own changes. */
+    Settings settings() {
+        return services.settings().withAll(Map.copyOf(overrides)).with("gp_session_id", Long.toString(sessionId));
+    }
+
+    String setting(String name) {
+        return settings().get(name)
+                .or(() -> Gucs.definition(name).map(Gucs.Definition::defaultValue))
+                .orElseThrow(() -> Gucs.unrecognized(name));
+    }
+
+    @Override
+    public long sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public int cancelSecret() {
+        return cancelSecret;
+    }
+
+    @Override
+    public char transactionStatus() {
+        return transactionStatus;
+    }
+
+    @Override
+    public Map<String, String> reportedSettings() {
+        Map<String, String> out = new LinkedHashMap<>();
+        Gucs.reportedNames().forEach((key, display) -> out.put(display, setting(key)));
+        return out;
+    }
+
+    @Override
+    public List<PreparedQuery> prepareAll(String sql) {
+        return services.parser().parseAll(sql).stream()
+                .map(statement -> new PreparedQuery(sql, statement, List.of(), Optional.empty())).toList();
+    }
+
+    @Override
+    public PreparedQuery prepare(String sql, List<@Nullable SqlType> parameterTypes) {
+        Statement statement = services.parser().parse(sql);
+        int count = Math.max(ParameterCounter.highestParameter(statement), parameterTypes.size());
+        List<@Nullable SqlType> declared = new ArrayList<>(parameterTypes);
+        List<SqlType> reported = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SqlType type = i < declared.size() ? declared.get(i) : null;
+            reported.add(type == null ? SqlType.TEXT : type);
+        }
+        Optional<List<Column>> columns = switch (statement) {
+            case QueryStatement q -> Optional.of(analyzeAndRewrite(q,
+                    new AnalyzerContext(services.catalog().snapshot(), declared, Optional.empty())).resultColumns());
+            case Explain e -> Optional.of(List.of(new Column("QUERY PLAN", SqlType.TEXT)));
+            case ShowVariable s -> Optional.of(showColumns(s.name()));
+            case Insert i -> {
+                analyzeAndRewrite(i, new AnalyzerContext(services.catalog().snapshot(), declared, Optional.empty()));
+                yield Optional.empty();
+            }
+            case CreateTable s -> Optional.empty();
+            case DropTable s -> Optional.empty();
+            case CreateView s -> Optional.empty();
+            case DropView s -> Optional.empty();
+            case SetVariable s -> Optional.empty();
+            case ResetVariable s -> Optional.empty();
+            case TransactionStatement s -> Optional.empty();
+        };
+        return new PreparedQuery(sql, statement, reported, columns);
+    }
+
+    Query analyzeAndRewrite(Statement statement, AnalyzerContext context) {
+        Query query = services.analyzer().analyze(statement, context);
+        return services.rewriter().rewrite(query, context.catalog());
+    }
+
+    @Override
+    public QueryResult execute(PreparedQuery query, List<@Nullable Object> parameters) {
+        Statement statement = query.statement();
+        if (transactionStatus == 'E' && !(statement instanceof TransactionStatement)) {
+            throw new SqlException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        try {
+            return run(statement, new AnalyzerContext(services.catalog().snapshot(),
+                    query.parameterTypes().stream().map(t -> (SqlType) t).toList(), Optional.of(parameters)));
+        } catch (RuntimeException e) {
+            failed();
+            throw e;
+        }
+    }
+
+    private void failed() {
+        if (transactionStatus == 'T') {
+            transactionStatus = 'E';
+        }
+    }
+
+    private QueryResult run(Statement statement, AnalyzerContext context) {
+        return switch (statement) {
+            case QueryStatement q -> startPlan(q, context);
+            case Insert insert -> {
+                refuseWriteInBlock("INSERT");
+                yield startPlan(insert, context);
+            }
+            case Explain explain -> explain(explain, context);
+            case CreateTable create -> {
+                refuseWriteInBlock("CREATE TABLE");
+                yield utility.createTable(create);
+            }
+            case DropTable drop -> {
+                refuseWriteInBlock("DROP TABLE");
+                yield utility.dropTable(drop);
+            }
+            case CreateView create -> {
+                refuseWriteInBlock("CREATE VIEW");
+                yield utility.createView(create);
+            }
+            case DropView drop -> {
+                refuseWriteInBlock("DROP VIEW");
+                yield utility.dropView(drop);
+            }
+            case SetVariable set -> set(set);
+            case ShowVariable show -> show(show.name());
+            case ResetVariable reset -> reset(reset.name());
+            case TransactionStatement tx -> transaction(tx);
+        };
+    }
+
+    private void refuseWriteInBlock(String what) {
+        if (transactionStatus != 'I') {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                    what + " inside a transaction block is not supported yet: Gangway commits each write statement on its own");
+        }
+    }
+
+    private PlannedStatement plan(Statement statement, AnalyzerContext context) {
+        Query query = analyzeAndRewrite(statement, context);
+        return services.planner().plan(query, new PlannerContext(context.catalog(), settings()));
+    }
+
+    private QueryResult startPlan(Statement statement, AnalyzerContext context) {
+        PlannedStatement plan = plan(statement, context);
+        CancelState cancel = new CancelState();
+        long commandId = ++commandCounter;
+        Duration limit = settings().getDuration("statement_timeout", Duration.ZERO);
+        PlanExecution execution = PlanExecution.start(this, plan, commandId, cancel);
+        running = execution;
+        if (!limit.isZero()) {
+            timeout = services.timer().schedule(() -> execution.cancel("canceling statement due to statement timeout"),
+                    limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return new FailureTracking(execution);
+    }
+
+    /** Called by a plan execution when it ends, either way. */
+    void statementEnded(PlanExecution execution) {
+        if (running == execution) {
+            running = null;
+            ScheduledFuture<?> pending = timeout;
+            if (pending != null) {
+                pending.cancel(false);
+                timeout = null;
+            }
+        }
+    }
+
+    private QueryResult explain(Explain explain, AnalyzerContext context) {
+        Statement inner = explain.statement();
+        if (!(inner instanceof QueryStatement || inner instanceof Insert)) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN supports SELECT, VALUES and INSERT");
+        }
+        PlannedStatement plan = plan(inner, context);
+        List<List<Object>> rows = new ArrayList<>();
+        services.planner().explain(plan, explain.verbose()).forEach(line -> rows.add(List.of(line)));
+        if (explain.analyze()) {
+            refuseWriteInBlock("EXPLAIN ANALYZE");
+            long start = System.nanoTime();
+            try (QueryResult result = startPlan(inner, context)) {
+                long count = 0;
+                while (true) {
+                    var batch = result.nextBatch();
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    count += batch.get().rowCount();
+                }
+                rows.add(List.of("Rows: " + (plan.command() == PlannedStatement.Command.INSERT
+                        ? result.commandTag().substring("INSERT 0 ".length()) : Long.toString(count))));
+            }
+            rows.add(List.of(String.format(Locale.ROOT, "Execution Time: %.3f ms", (System.nanoTime() - start) / 1e6)));
+        }
+        return Results.rows(List.of(new Column("QUERY PLAN", SqlType.TEXT)), rows, "EXPLAIN");
+    }
+
+    private QueryResult set(SetVariable set) {
+        String name = set.name().toLowerCase(Locale.ROOT);
+        Gucs.checkSettable(name);
+        if (set.toDefault()) {
+            return reset(name);
+        }
+        if (name.equals("statement_timeout")) {
+            settingsCheck(name, set.value());
+        }
+        overrides.put(name, set.value());
+        if (dispatcher != null) {
+            dispatcher.applySettings(Map.of(name, set.value()));
+        }
+        return Results.tag("SET");
+    }
+
+    private void settingsCheck(String name, String value) {
+        new Settings(Map.of(name, value)).getDuration(name, Duration.ZERO);
+    }
+
+    private QueryResult reset(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (key.equals("all")) {
+            overrides.clear();
+        } else {
+            Gucs.checkSettable(key);
+            overrides.remove(key);
+            if (dispatcher != null) {
+                dispatcher.applySettings(Map.of(key, setting(key)));
+            }
+        }
+        return Results.tag("RESET");
+    }
+
+    private static List<Column> showColumns(String name) {
+        return name.equalsIgnoreCase("all")
+                ? List.of(new Column("name", SqlType.TEXT), new Column("setting", SqlType.TEXT))
+                : List.of(new Column(name.toLowerCase(Locale.ROOT), SqlType.TEXT));
+    }
+
+    private QueryResult show(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        List<List<Object>> rows = new ArrayList<>();
+        if (key.equals("all")) {
+            Map<String, String> all = new java.util.TreeMap<>(Gucs.defaults());
+            all.putAll(settings().values());
+            all.forEach((k, v) -> rows.add(List.of(k, v)));
+        } else {
+            rows.add(List.of(setting(key)));
+        }
+        return Results.rows(showColumns(key), rows, "SHOW");
+    }
+
+    private QueryResult transaction(TransactionStatement tx) {
+        return switch (tx.kind()) {
+            case BEGIN -> {
+                List<String> notices = transactionStatus == 'I' ? List.of()
+                        : List.of("WARNING: there is already a transaction in progress");
+                if (transactionStatus == 'I') {
+                    transactionStatus = 'T';
+                }
+                yield Results.tag("BEGIN", notices);
+            }
+            case COMMIT -> {
+                boolean aborted = transactionStatus == 'E';
+                List<String> notices = transactionStatus == 'I'
+                        ? List.of("WARNING: there is no transaction in progress") : List.of();
+                transactionStatus = 'I';
+                yield Results.tag(aborted ? "ROLLBACK" : "COMMIT", notices);
+            }
+            case ROLLBACK -> {
+                List<String> notices = transactionStatus == 'I'
+                        ? List.of("WARNING: there is no transaction in progress") : List.of();
+                transactionStatus = 'I';
+                yield Results.tag("ROLLBACK", notices);
+            }
+        };
+    }
+
+    @Override
+    public void cancel() {
+        PlanExecution execution = running;
+        if (execution != null) {
+            execution.cancel(CancelState.USER_REQUEST);
+        }
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        if (dispatcher != null) {
+            try {
+                dispatcher.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing the dispatcher of session " + sessionId + " failed", e);
+            }
+        }
+        localSlices.shutdownNow();
+    }
+
+    /** Marks the transaction block failed when rows fail mid-way, as an error at execute would. */
+    private final class FailureTracking implements QueryResult {
+        private final QueryResult delegate;
+
+        FailureTracking(QueryResult delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<List<Column>> columns() {
+            return delegate.columns();
+        }
+
+        @Override
+        public Optional<io.gangway.api.Batch> nextBatch() {
+            try {
+                return delegate.nextBatch();
+            } catch (RuntimeException e) {
+                failed();
+                throw e;
+            }
+        }
+
+        @Override
+        public String commandTag() {
+            return delegate.commandTag();
+        }
+
+        @Override
+        public List<String> drainNotices() {
+            return delegate.drainNotices();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
