@@ -1,0 +1,26 @@
+package io.gangway.planner;
+
+import io.gangway.spi.ExtensionContext;
+import io.gangway.spi.ServiceFactory;
+import io.gangway.spi.planner.Planner;
+import java.util.Map;
+
+/** Makes the {@code rules} planner. It takes no configuration: its settings come per statement. */
+public final class RulesPlannerFactory implements ServiceFactory<Planner> {
+    public static final String NAME = "rules";
+
+    @Override
+    public Class<Planner> type() {
+        return Planner.class;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Planner create(ExtensionContext context, Map<String, String> config) {
+        return new RulesPlanner();
+    }
+}
