@@ -1,0 +1,64 @@
+package io.gangway.dispatcher;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gangway.api.Settings;
+import io.gangway.spi.catalog.SegmentDescriptor;
+import io.gangway.spi.dispatch.Dispatcher;
+import io.gangway.spi.dispatch.DispatcherSession;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The coordinator's dispatcher: one client event loop group shared by every QD session's QE
+ * connections. A session's own settings override the process's dispatcher settings.
+ */
+public final class DefaultDispatcher implements Dispatcher {
+    private final DispatcherConfig config;
+    private final EventLoopGroup group;
+    private final QeConnector connector;
+    private final KryoSerialization serialization;
+    private final Set<DefaultDispatcherSession> sessions = ConcurrentHashMap.newKeySet();
+
+    public DefaultDispatcher(DispatcherConfig config) {
+        this(config, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public DefaultDispatcher(DispatcherConfig config, int ioThreads) {
+        this.config = requireNonNull(config, "config is null");
+        this.group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        this.serialization = new KryoSerialization();
+        this.connector = new QeConnector(group, serialization);
+    }
+
+    @Override
+    public DispatcherSession openSession(long sessionId, Supplier<List<SegmentDescriptor>> components, Settings settings) {
+        requireNonNull(components, "components is null");
+        requireNonNull(settings, "settings is null");
+        DefaultDispatcherSession[] holder = new DefaultDispatcherSession[1];
+        DefaultDispatcherSession session = new DefaultDispatcherSession(sessionId, components,
+                settings.values(), connector, serialization, config.withSettings(settings), () -> sessions.remove(holder[0]));
+        holder[0] = session;
+        sessions.add(session);
+        return session;
+    }
+
+    /** Open sessions (for tests and monitoring). */
+    int openSessionCount() {
+        return sessions.size();
+    }
+
+    @Override
+    public void close() {
+        for (DefaultDispatcherSession session : List.copyOf(sessions)) {
+            session.close();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

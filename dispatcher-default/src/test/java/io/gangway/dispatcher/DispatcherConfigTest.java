@@ -1,0 +1,55 @@
+package io.gangway.dispatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gangway.api.Settings;
+import io.gangway.api.SqlException;
+import io.gangway.api.SqlState;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DispatcherConfigTest {
+    @Test
+    void defaultsAreGreenplums() {
+        DispatcherConfig config = DispatcherConfig.fromMap(Map.of());
+        assertThat(config).isEqualTo(DispatcherConfig.DEFAULT);
+        assertThat(config.cachedGangThreshold()).isEqualTo(5);
+        assertThat(config.idleResourceTimeout()).isEqualTo(Duration.ofSeconds(18));
+        assertThat(config.gangCreationRetryCount()).isEqualTo(5);
+        assertThat(config.gangCreationRetryTimer()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void everyKeyMaps() {
+        DispatcherConfig config = DispatcherConfig.fromMap(Map.of(
+                "gp_cached_gang_threshold", "7",
+                "gp_vmem_idle_resource_timeout", "500",
+                "gp_gang_creation_retry_count", "2",
+                "gp_gang_creation_retry_timer", "3s",
+                "dispatch_connect_timeout", "1min",
+                "unrelated", "x"));
+        assertThat(config).isEqualTo(new DispatcherConfig(7, Duration.ofMillis(500), 2, Duration.ofSeconds(3),
+                Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void sessionSettingsOverrideTheProcesss() {
+        DispatcherConfig process = DispatcherConfig.fromMap(Map.of("gp_cached_gang_threshold", "7"));
+        DispatcherConfig session = process.withSettings(new Settings(Map.of("GP_GANG_CREATION_RETRY_COUNT", "0")));
+        assertThat(session.cachedGangThreshold()).isEqualTo(7);
+        assertThat(session.gangCreationRetryCount()).isZero();
+    }
+
+    @Test
+    void badValuesAre22023() {
+        assertThatThrownBy(() -> DispatcherConfig.fromMap(Map.of("gp_cached_gang_threshold", "many")))
+                .isInstanceOfSatisfying(SqlException.class,
+                        e -> assertThat(e.state()).isEqualTo(SqlState.INVALID_PARAMETER_VALUE));
+        assertThatThrownBy(() -> DispatcherConfig.fromMap(Map.of("gp_gang_creation_retry_count", "-1")))
+                .isInstanceOfSatisfying(SqlException.class,
+                        e -> assertThat(e.state()).isEqualTo(SqlState.INVALID_PARAMETER_VALUE));
+    }
+}
