@@ -335,9 +335,22 @@ public final class QdSession implements ClientSession {
             all.putAll(settings().values());
             all.forEach((k, v) -> rows.add(List.of(k, v)));
         } else {
-            rows.add(List.of(setting(key)));
+            rows.add(List.of(dispatchStatistic(key).orElseGet(() -> setting(key))));
         }
         return Results.rows(showColumns(key), rows, "SHOW");
+    }
+
+    /**
+     * The session's QE counters, readable as {@code SHOW gp_qes_created} (QE connections made),
+     * {@code gp_qes_reused} (gang members served by an idle QE) and {@code gp_qes_destroyed}.
+     */
+    private Optional<String> dispatchStatistic(String key) {
+        return switch (key) {
+            case "gp_qes_created" -> Optional.of(Long.toString(dispatcher().stats().qesCreated()));
+            case "gp_qes_reused" -> Optional.of(Long.toString(dispatcher().stats().qesReused()));
+            case "gp_qes_destroyed" -> Optional.of(Long.toString(dispatcher().stats().qesDestroyed()));
+            default -> Optional.empty();
+        };
     }
 
     private QueryResult transaction(TransactionStatement tx) {
