@@ -1,0 +1,31 @@
+package io.gangway.interconnect.tcp;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+
+/** The pipeline of a connection a sender opened to this process's listener (one stream). */
+final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private final StreamRegistry registry;
+    private final int queueDepth;
+    private final int maxFrameLength;
+    private final ChannelGroup channels;
+
+    ReceiverChannelInitializer(StreamRegistry registry, int queueDepth, int maxFrameLength, ChannelGroup channels) {
+        this.registry = registry;
+        this.queueDepth = queueDepth;
+        this.maxFrameLength = maxFrameLength;
+        this.channels = channels;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        channels.add(ch);
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("frame-decoder", IcFrames.newFrameDecoder(maxFrameLength));
+        p.addLast("message-decoder", IcMessageDecoder.INSTANCE);
+        p.addLast("message-encoder", IcMessageEncoder.INSTANCE);
+        p.addLast("handler", new InboundStreamHandler(registry, queueDepth));
+    }
+}

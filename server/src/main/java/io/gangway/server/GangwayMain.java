@@ -1,0 +1,104 @@
+package io.gangway.server;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code gangway} command line.
+ *
+ * <pre>
+ *   gangway demo [--port 15432] [--datadir data/demo] [--interconnect tcp|udp]
+ *   gangway coordinator -D DATADIR [-c name=value ...]
+ *   gangway segment -D DATADIR [-c name=value ...]
+ * </pre>
+ */
+public final class GangwayMain {
+    private GangwayMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        if (args.length == 0) {
+            usage(out);
+            System.exit(2);
+        }
+        Map<String, String> options = new HashMap<>();
+        Map<String, String> settings = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (i + 1 >= args.length) {
+                fail("option " + arg + " needs a value");
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "-D", "--datadir" -> options.put("datadir", value);
+                case "--port", "-p" -> options.put("port", value);
+                case "--interconnect" -> options.put("interconnect", value.toLowerCase(Locale.ROOT));
+                case "-c" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        fail("-c takes name=value, not " + value);
+                    }
+                    settings.put(value.substring(0, eq).strip().toLowerCase(Locale.ROOT), value.substring(eq + 1).strip());
+                }
+                default -> fail("unknown option " + arg);
+            }
+        }
+        switch (args[0]) {
+            case "demo" -> Demo.run(Path.of(options.getOrDefault("datadir", "data/demo")),
+                    Integer.parseInt(options.getOrDefault("port", "15432")),
+                    options.getOrDefault("interconnect", "tcp"), out);
+            case "coordinator" -> {
+                CoordinatorProcess process = CoordinatorProcess.start(dataDirectory(options), settings);
+                runUntilStopped(process);
+            }
+            case "segment" -> {
+                SegmentProcess process = SegmentProcess.start(dataDirectory(options), settings);
+                runUntilStopped(process);
+            }
+            default -> {
+                usage(out);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static Path dataDirectory(Map<String, String> options) {
+        String directory = options.get("datadir");
+        if (directory == null) {
+            fail("-D DATADIR is required");
+        }
+        return Path.of(directory);
+    }
+
+    private static void runUntilStopped(AutoCloseable process) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                process.close();
+            } catch (Exception e) {
+                System.err.println("error while stopping: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }));
+        stopped.await();
+    }
+
+    private static void fail(String message) {
+        System.err.println("gangway: " + message);
+        System.exit(2);
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage:");
+        out.println("  gangway demo [--port 15432] [--datadir data/demo] [--interconnect tcp|udp]");
+        out.println("  gangway coordinator -D DATADIR [-c name=value ...]");
+        out.println("  gangway segment -D DATADIR [-c name=value ...]");
+        out.println("  gangway test            (runs the full test suite; handled by the ./gangway script)");
+    }
+}

@@ -1,0 +1,73 @@
+package io.gangway.server;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import io.gangway.api.Settings;
+import io.gangway.engine.guice.ExtensionRegistry;
+import io.gangway.engine.guice.ProcessConfig;
+import io.gangway.engine.guice.SegmentModule;
+import io.gangway.engine.qe.SegmentQeService;
+import io.gangway.engine.txn.LocalTransactionManager;
+import io.gangway.server.config.GangwayConf;
+import io.gangway.spi.ExtensionContext;
+import io.gangway.spi.dispatch.DispatchServer;
+import io.gangway.spi.interconnect.Endpoint;
+import io.gangway.spi.interconnect.Interconnect;
+import io.gangway.spi.storage.StorageEngine;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A segment: its postmaster (the dispatch server, which starts a QE for every dispatcher
+ * connection) over its share of every table. Settings come from the data directory's
+ * {@code gangway.conf}: {@code content}, {@code port}, {@code listen_address}, and any GUC.
+ */
+public final class SegmentProcess implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SegmentProcess.class.getName());
+
+    private final Injector injector;
+    private final DispatchServer server;
+    private final Endpoint endpoint;
+
+    private SegmentProcess(Injector injector, DispatchServer server, Endpoint endpoint) {
+        this.injector = injector;
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    public static SegmentProcess start(Path dataDirectory, Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(GangwayConf.read(dataDirectory));
+        settings.putAll(overrides);
+        int content = Integer.parseInt(settings.getOrDefault("content", "0"));
+        ProcessConfig config = new ProcessConfig(ExtensionContext.Role.SEGMENT, content, dataDirectory, new Settings(settings));
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new SegmentModule(config, ExtensionRegistry.fromClassPath()));
+        DispatchServer server = injector.getInstance(DispatchServer.class);
+        Endpoint endpoint = server.start(new Endpoint(settings.getOrDefault("listen_address", "127.0.0.1"),
+                Integer.parseInt(settings.getOrDefault("port", "0"))), injector.getInstance(SegmentQeService.class));
+        LOG.log(System.Logger.Level.INFO, "segment content={0} listening on {1}, interconnect on {2}", content, endpoint,
+                injector.getInstance(Interconnect.class).endpoint());
+        return new SegmentProcess(injector, server, endpoint);
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** How many QE sessions this segment has started (a dispatcher connection each). */
+    public long qeSessionsStarted() {
+        return injector.getInstance(SegmentQeService.class).startedSessions();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        injector.getInstance(Interconnect.class).close();
+        for (StorageEngine engine : injector.getInstance(com.google.inject.Key.get(
+                new com.google.inject.TypeLiteral<Map<String, StorageEngine>>() { })).values()) {
+            engine.close();
+        }
+        injector.getInstance(LocalTransactionManager.class).close();
+    }
+}

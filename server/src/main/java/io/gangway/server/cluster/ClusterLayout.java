@@ -1,0 +1,62 @@
+package io.gangway.server.cluster;
+
+import io.gangway.server.config.GangwayConf;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the processes of a cluster on one machine keep their data: {@code root/coordinator},
+ * {@code root/seg0}, {@code root/seg1}, …, each with its {@code gangway.conf}. Ports: the
+ * coordinator's, then one per segment after it.
+ */
+public record ClusterLayout(Path root, String host, int coordinatorPort, int segmentCount) {
+    public Path coordinatorDirectory() {
+        return root.resolve("coordinator");
+    }
+
+    public Path segmentDirectory(int content) {
+        return root.resolve("seg" + content);
+    }
+
+    public int segmentPort(int content) {
+        return coordinatorPort + 1 + content;
+    }
+
+    public boolean isInitialized() {
+        return Files.exists(coordinatorDirectory().resolve(GangwayConf.FILE_NAME));
+    }
+
+    /** Writes every process's {@code gangway.conf}; {@code settings} go to all of them (e.g. gp_interconnect_type). */
+    public void initialize(Map<String, String> settings) {
+        Map<String, String> coordinator = new LinkedHashMap<>();
+        coordinator.put("listen_address", host);
+        coordinator.put("port", Integer.toString(coordinatorPort));
+        for (int content = 0; content < segmentCount; content++) {
+            coordinator.put("segment." + content,
+                    host + ":" + segmentPort(content) + ":" + segmentDirectory(content).toAbsolutePath());
+        }
+        coordinator.putAll(settings);
+        GangwayConf.write(coordinatorDirectory(), "Gangway coordinator", coordinator);
+        for (int content = 0; content < segmentCount; content++) {
+            Map<String, String> segment = new LinkedHashMap<>();
+            segment.put("content", Integer.toString(content));
+            segment.put("listen_address", host);
+            segment.put("port", Integer.toString(segmentPort(content)));
+            segment.putAll(settings);
+            GangwayConf.write(segmentDirectory(content), "Gangway segment " + content, segment);
+        }
+    }
+
+    /** Reads back the layout of an initialized cluster. */
+    public static ClusterLayout read(Path root) {
+        Map<String, String> conf = GangwayConf.read(root.resolve("coordinator"));
+        List<String> segments = new ArrayList<>();
+        conf.keySet().stream().filter(k -> k.startsWith("segment.")).forEach(segments::add);
+        return new ClusterLayout(root, conf.getOrDefault("listen_address", "127.0.0.1"),
+                Integer.parseInt(conf.getOrDefault("port", "15432")), segments.size());
+    }
+}

@@ -1,0 +1,255 @@
+package io.gangway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.postgresql.util.PSQLException;
+
+/**
+ * A real cluster: coordinator and two segments as separate processes, driven through pgjdbc.
+ * Answers are checked against values computed here from the same generated rows.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+    private static final int CUSTOMERS = 200;
+    private static final int ORDERS = 3_000;
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = TestCluster.start();
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id int, name text, region text, vip boolean) DISTRIBUTED BY (id)");
+            s.execute("CREATE TABLE orders (id int, customer_id int, amount numeric(12,2), qty bigint, day date)"
+                    + " DISTRIBUTED BY (id)");
+            s.execute("CREATE TABLE regions (region text, zone int) DISTRIBUTED REPLICATED");
+            StringBuilder customers = new StringBuilder("INSERT INTO customers VALUES ");
+            for (int id = 1; id <= CUSTOMERS; id++) {
+                customers.append(id > 1 ? ", " : "").append("(").append(id).append(", 'c").append(id).append("', '")
+                        .append(region(id)).append("', ").append(id % 4 == 0).append(")");
+            }
+            s.execute(customers.toString());
+            PreparedStatement insert = c.prepareStatement("INSERT INTO orders VALUES (?, ?, ?, ?, ?)");
+            for (int id = 1; id <= ORDERS; id++) {
+                insert.setInt(1, id);
+                insert.setInt(2, customerOf(id));
+                insert.setBigDecimal(3, amount(id));
+                insert.setLong(4, id % 7);
+                insert.setObject(5, LocalDate.of(2024, 1, 1).plusDays(id % 60));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            s.execute("INSERT INTO regions VALUES ('north', 1), ('south', 2), ('east', 3)");
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static String region(int customer) {
+        return List.of("north", "south", "east", "west").get(customer % 4);
+    }
+
+    private static int customerOf(int order) {
+        return 1 + (order * 37) % CUSTOMERS;
+    }
+
+    private static BigDecimal amount(int order) {
+        return BigDecimal.valueOf(order % 1000, 2).add(BigDecimal.ONE);
+    }
+
+    @Test
+    @Order(1)
+    void countsAndSumsAcrossBothSegments() throws Exception {
+        BigDecimal total = BigDecimal.ZERO;
+        long qty = 0;
+        for (int id = 1; id <= ORDERS; id++) {
+            total = total.add(amount(id));
+            qty += id % 7;
+        }
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*), sum(amount), sum(qty), min(id), max(id) FROM orders")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(ORDERS);
+            assertThat(rs.getBigDecimal(2)).isEqualByComparingTo(total);
+            assertThat(rs.getBigDecimal(3)).isEqualByComparingTo(BigDecimal.valueOf(qty));
+            assertThat(rs.getInt(4)).isEqualTo(1);
+            assertThat(rs.getInt(5)).isEqualTo(ORDERS);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void joinWithGroupByMatchesHandComputedAnswer() throws Exception {
+        Map<String, long[]> expectedCounts = new TreeMap<>();
+        Map<String, BigDecimal> expectedSums = new TreeMap<>();
+        for (int id = 1; id <= ORDERS; id++) {
+            String region = region(customerOf(id));
+            expectedCounts.computeIfAbsent(region, r -> new long[1])[0]++;
+            expectedSums.merge(region, amount(id), BigDecimal::add);
+        }
+        // orders is distributed by id, customers by id: the join needs a redistribute motion.
+        String sql = "SELECT c.region, count(*), sum(o.amount) FROM customers c JOIN orders o ON o.customer_id = c.id"
+                + " GROUP BY c.region ORDER BY c.region";
+        try (Connection c = cluster.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> regions = new ArrayList<>();
+            while (rs.next()) {
+                String region = rs.getString(1);
+                regions.add(region);
+                assertThat(rs.getLong(2)).as(region).isEqualTo(expectedCounts.get(region)[0]);
+                assertThat(rs.getBigDecimal(3)).as(region).isEqualByComparingTo(expectedSums.get(region));
+            }
+            assertThat(regions).containsExactlyElementsOf(expectedCounts.keySet());
+        }
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            assertThat(plan.toString()).contains("Gather Motion 2:1  (slice1; segments: 2)").contains("Redistribute Motion");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void replicatedTablesViewsAndInsertSelect() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE VIEW vip_customers AS SELECT id, region FROM customers WHERE vip");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM vip_customers v JOIN regions r ON r.region = v.region")) {
+                rs.next();
+                long expected = java.util.stream.IntStream.rangeClosed(1, CUSTOMERS)
+                        .filter(id -> id % 4 == 0 && List.of("north", "south", "east").contains(region(id))).count();
+                assertThat(rs.getLong(1)).isEqualTo(expected);
+            }
+            s.execute("CREATE TABLE big_orders (id int, amount numeric(12,2)) DISTRIBUTED BY (id)");
+            int inserted = s.executeUpdate("INSERT INTO big_orders SELECT id, amount FROM orders WHERE amount > 9");
+            long expected = java.util.stream.IntStream.rangeClosed(1, ORDERS)
+                    .filter(id -> amount(id).compareTo(BigDecimal.valueOf(9)) > 0).count();
+            assertThat(inserted).isEqualTo((int) expected);
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM big_orders")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(expected);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, amount FROM orders ORDER BY amount DESC, id LIMIT 3")) {
+                List<Integer> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+                List<Integer> expectedIds = java.util.stream.IntStream.rangeClosed(1, ORDERS).boxed()
+                        .sorted((a, b) -> amount(b).compareTo(amount(a)) != 0 ? amount(b).compareTo(amount(a)) : a - b)
+                        .limit(3).toList();
+                assertThat(ids).containsExactlyElementsOf(expectedIds);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT content, role, status FROM gp_segment_configuration ORDER BY content")) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(rs.getInt(1) + rs.getString(2) + rs.getString(3));
+                }
+                assertThat(rows).containsExactly("-1pu", "0pu", "1pu");
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void errorsCarryTheirSqlStateAndTheSessionKeepsWorking() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELEC 1"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42601");
+                        assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(1);
+                    });
+            assertWorks(s);
+            assertState(s, "SELECT * FROM no_such_table", "42P01");
+            assertWorks(s);
+            assertState(s, "SELECT no_such_column FROM customers", "42703");
+            assertWorks(s);
+            assertState(s, "INSERT INTO customers (id) VALUES ('x'::text)", "42804");
+            assertWorks(s);
+            assertState(s, "SELECT id / (id - id) FROM orders", "22012");
+            assertWorks(s);
+            assertState(s, "SELECT region FROM customers GROUP BY id", "42803");
+            assertWorks(s);
+        }
+    }
+
+    private static void assertState(Statement s, String sql, String state) {
+        assertThatThrownBy(() -> s.execute(sql)).as(sql)
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(sql).isEqualTo(state));
+    }
+
+    private static void assertWorks(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(CUSTOMERS);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void secondStatementOfASessionReusesItsGang() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT count(*) FROM orders").close();
+            long created = show(s, "gp_qes_created");
+            assertThat(created).isPositive();
+            s.executeQuery("SELECT sum(amount) FROM orders").close();
+            s.executeQuery("SELECT c.region, count(*) FROM customers c JOIN orders o ON o.customer_id = c.id"
+                    + " GROUP BY c.region").close();
+            long before = show(s, "gp_qes_created");
+            s.executeQuery("SELECT c.region, count(*) FROM customers c JOIN orders o ON o.customer_id = c.id"
+                    + " GROUP BY c.region").close();
+            assertThat(show(s, "gp_qes_created")).isEqualTo(before);
+            assertThat(show(s, "gp_qes_reused")).isPositive();
+        }
+    }
+
+    private static long show(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+            rs.next();
+            return Long.parseLong(rs.getString(1));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void rowsWhoseInsertReturnedSurviveASegmentKill() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE durable (k int, v text) DISTRIBUTED BY (k)");
+            for (int i = 0; i < 20; i++) {
+                s.execute("INSERT INTO durable VALUES (" + (2 * i) + ", 'a'), (" + (2 * i + 1) + ", 'b')");
+            }
+        }
+        cluster.cluster().killSegment(0);
+        cluster.cluster().startSegment(0);
+        cluster.cluster().awaitSegment(0, Duration.ofSeconds(60));
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*), sum(k) FROM durable")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(40);
+            assertThat(rs.getLong(2)).isEqualTo(39 * 40 / 2);
+        }
+    }
+}

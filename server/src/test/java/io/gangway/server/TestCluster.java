@@ -1,0 +1,87 @@
+package io.gangway.server;
+
+import io.gangway.server.cluster.ClusterLayout;
+import io.gangway.server.cluster.LocalCluster;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A coordinator and two segments as separate processes for integration tests, on free loopback
+ * ports in a temporary directory. {@code gangway.test.interconnect} picks the interconnect.
+ */
+final class TestCluster implements AutoCloseable {
+    private final Path root;
+    private final LocalCluster cluster;
+
+    private TestCluster(Path root, LocalCluster cluster) {
+        this.root = root;
+        this.cluster = cluster;
+    }
+
+    static TestCluster start() throws IOException {
+        Path root = Files.createTempDirectory("gangway-it");
+        ClusterLayout layout = new ClusterLayout(root, "127.0.0.1", freePortRun(3), 2);
+        layout.initialize(Map.of(
+                "gp_interconnect_type", System.getProperty("gangway.test.interconnect", "tcp"),
+                // a restarting segment answers within seconds; keep gang creation retries short
+                "gp_gang_creation_retry_timer", "500"));
+        LocalCluster cluster = new LocalCluster(layout, List.of("-Xmx512m", "-XX:+UseSerialGC",
+                "-Dguice_bytecode_gen_option=DISABLED"));
+        try {
+            cluster.start(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw new IllegalStateException("cluster did not start; logs under " + root, e);
+        }
+        return new TestCluster(root, cluster);
+    }
+
+    LocalCluster cluster() {
+        return cluster;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + cluster.layout().coordinatorPort()
+                + "/gangway", "gangway", "");
+    }
+
+    /** A base port such that it and the next {@code count - 1} ports are free. */
+    private static int freePortRun(int count) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            if (allFree(base, count)) {
+                return base;
+            }
+        }
+        throw new IOException("no run of " + count + " free ports found");
+    }
+
+    private static boolean allFree(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}
