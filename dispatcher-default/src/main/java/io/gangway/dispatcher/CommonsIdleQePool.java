@@ -188,7 +188,11 @@ public final class CommonsIdleQePool implements IdleQePool {
         return null;
     }
 
-    /** Connects the gang's missing QEs concurrently: writers first in rank, readers through the pool. */
+    /**
+     * Connects the gang's missing QEs: all new writers concurrently, then all new readers concurrently.
+     * Writers come first because a reader finds its session's writer on the segment (Greenplum's
+     * lock holder and shared snapshot), so it must not start before the writer exists.
+     */
     private void connectNew(List<Integer> contents, QeRole role, PooledQeConnection[] gang, List<Integer> newWriters,
             List<Integer> newReaderSlots) {
         if (newWriters.isEmpty() && newReaderSlots.isEmpty()) {
@@ -198,13 +202,14 @@ public final class CommonsIdleQePool implements IdleQePool {
         for (int content : newWriters) {
             writerFutures.add(connect(content, true));
         }
+        Optional<String> failure = awaitAll(writerFutures);
         List<CompletableFuture<PooledQeConnection>> readerFutures = new ArrayList<>();
-        for (int slot : newReaderSlots) {
-            readerFutures.add(connect(contents.get(slot), false));
+        if (failure.isEmpty()) {
+            for (int slot : newReaderSlots) {
+                readerFutures.add(connect(contents.get(slot), false));
+            }
+            failure = awaitAll(readerFutures);
         }
-        List<CompletableFuture<PooledQeConnection>> all = new ArrayList<>(writerFutures);
-        all.addAll(readerFutures);
-        Optional<String> failure = awaitAll(all);
         // Writers that started are kept even if the gang fails: they are the session's writers.
         for (CompletableFuture<PooledQeConnection> f : writerFutures) {
             PooledQeConnection writer = startedOrNull(f);

@@ -53,7 +53,9 @@ final class DefaultDispatcherSession implements DispatcherSession {
         // The writer gang first: readers need their writer (Greenplum's AssignGangs).
         List<Slice> order = new ArrayList<>();
         plan.slices().stream().filter(s -> s.gangType() == GangType.PRIMARY_WRITER).forEach(order::add);
-        plan.slices().stream().filter(s -> !s.onCoordinator() && s.gangType() != GangType.PRIMARY_WRITER).forEach(order::add);
+        // Every slice but the QD's own gets a gang, the entry-db reader (content -1) included.
+        plan.slices().stream().filter(s -> s.gangType() != GangType.UNALLOCATED && s.gangType() != GangType.PRIMARY_WRITER)
+                .forEach(order::add);
         Map<Integer, Gang> gangs = new LinkedHashMap<>();
         try {
             for (Slice slice : order) {

@@ -214,6 +214,9 @@ class DefaultDispatcherTest {
         }
         try (DispatcherSession session = openSession()) {
             try (DispatchedStatement statement = session.dispatchPlan(TestPlans.readerPlan(1, 2), 1, COORDINATOR)) {
+                // Finish the slices while they run (a finish that beats its request is answered without running it).
+                Await.until("every QE running its slice", () -> cluster.services.stream()
+                        .allMatch(s -> s.sessions.stream().anyMatch(qe -> !qe.requests.isEmpty())));
                 statement.finish();
                 assertThat(statement.awaitResults()).containsExactly(QeResult.success(0, 5), QeResult.success(1, 5));
             }

@@ -12,6 +12,7 @@ import io.gangway.server.config.GangwayConf;
 import io.gangway.server.config.SegmentList;
 import io.gangway.server.pgwire.PgWireServer;
 import io.gangway.spi.ExtensionContext;
+import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.spi.interconnect.Endpoint;
 import io.gangway.spi.interconnect.Interconnect;
@@ -62,6 +63,7 @@ public final class CoordinatorProcess implements AutoCloseable {
     public void close() {
         server.close();
         injector.getInstance(Dispatcher.class).close();
+        injector.getInstance(DispatchServer.class).close();
         injector.getInstance(Interconnect.class).close();
     }
 }

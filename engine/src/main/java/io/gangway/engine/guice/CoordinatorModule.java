@@ -9,6 +9,12 @@ import io.gangway.engine.analyzer.DefaultAnalyzer;
 import io.gangway.engine.catalog.Catalog;
 import io.gangway.engine.qd.CoordinatorServices;
 import io.gangway.engine.qd.QdSessionFactory;
+import io.gangway.engine.qe.SegmentQeService;
+import io.gangway.engine.qe.SegmentServices;
+import io.gangway.engine.txn.LocalTransactionManager;
+import io.gangway.spi.dispatch.DispatchServer;
+import io.gangway.spi.interconnect.Endpoint;
+import java.util.Map;
 import io.gangway.engine.rewriter.ViewExpander;
 import io.gangway.spi.analyzer.Analyzer;
 import io.gangway.spi.catalog.SegmentDescriptor;
@@ -88,10 +94,32 @@ public final class CoordinatorModule extends AbstractModule {
 
     @Provides
     @Singleton
+    LocalTransactionManager transactions() {
+        return LocalTransactionManager.open(config.dataDirectory());
+    }
+
+    /** The entry db: QEs on the coordinator (content -1) for slices that must run there, with no table storage. */
+    @Provides
+    @Singleton
+    SegmentQeService entryDbQeService(Interconnect interconnect, LocalTransactionManager transactions) {
+        return new SegmentQeService(new SegmentServices(-1, interconnect, Map.of(), transactions, config.settings()));
+    }
+
+    @Provides
+    @Singleton
+    DispatchServer entryDbListener() {
+        return create(DispatchServer.class, "dispatcher", "default");
+    }
+
+    @Provides
+    @Singleton
     CoordinatorServices services(Parser parser, Analyzer analyzer, Rewriter rewriter, Planner planner,
-            Dispatcher dispatcher, Interconnect interconnect, Catalog catalog, ScheduledExecutorService timer) {
+            Dispatcher dispatcher, Interconnect interconnect, Catalog catalog, ScheduledExecutorService timer,
+            DispatchServer entryDbListener, SegmentQeService entryDbQeService) {
+        Endpoint entryDb = entryDbListener.start(new Endpoint(config.setting("listen_address", "127.0.0.1"),
+                Integer.parseInt(config.setting("entrydb_port", "0"))), entryDbQeService);
         return new CoordinatorServices(parser, analyzer, rewriter, planner, dispatcher, interconnect, catalog,
-                config.settings(), timer);
+                config.settings(), timer, entryDb);
     }
 
     @Provides

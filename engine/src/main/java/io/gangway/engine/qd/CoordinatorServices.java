@@ -6,13 +6,18 @@ import io.gangway.api.Settings;
 import io.gangway.engine.catalog.Catalog;
 import io.gangway.spi.analyzer.Analyzer;
 import io.gangway.spi.dispatch.Dispatcher;
+import io.gangway.spi.interconnect.Endpoint;
 import io.gangway.spi.interconnect.Interconnect;
 import io.gangway.spi.parser.Parser;
 import io.gangway.spi.planner.Planner;
 import io.gangway.spi.rewriter.Rewriter;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** What every QD session of a coordinator shares: the chosen SPI services, the catalog, the process settings. */
+/**
+ * What every QD session of a coordinator shares: the chosen SPI services, the catalog, the process
+ * settings, and where the coordinator's entry-db QEs are started ({@code entryDb}: the dispatch
+ * listener for content -1, which runs entry-db reader slices such as the VALUES feeding an INSERT).
+ */
 public record CoordinatorServices(
         Parser parser,
         Analyzer analyzer,
@@ -22,7 +27,8 @@ public record CoordinatorServices(
         Interconnect interconnect,
         Catalog catalog,
         Settings settings,
-        ScheduledExecutorService timer) {
+        ScheduledExecutorService timer,
+        Endpoint entryDb) {
     public CoordinatorServices {
         requireNonNull(parser, "parser is null");
         requireNonNull(analyzer, "analyzer is null");
@@ -33,5 +39,6 @@ public record CoordinatorServices(
         requireNonNull(catalog, "catalog is null");
         requireNonNull(settings, "settings is null");
         requireNonNull(timer, "timer is null");
+        requireNonNull(entryDb, "entryDb is null");
     }
 }

@@ -13,6 +13,7 @@ import io.gangway.spi.dispatch.DispatchedStatement;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.SliceTable;
 import io.gangway.spi.interconnect.Endpoint;
+import io.gangway.spi.plan.GangType;
 import io.gangway.spi.plan.PlannedStatement;
 import io.gangway.spi.plan.Slice;
 import io.gangway.spi.storage.Visibility;
@@ -64,9 +65,9 @@ final class PlanExecution implements QueryResult {
 
     private void begin(long commandId) {
         Endpoint coordinator = session.services().interconnect().endpoint();
-        boolean needsSegments = plan.slices().stream().anyMatch(s -> !s.onCoordinator());
+        boolean needsGangs = plan.slices().stream().anyMatch(s -> s.gangType() != GangType.UNALLOCATED);
         SliceTable sliceTable;
-        if (needsSegments) {
+        if (needsGangs) {
             dispatched = session.dispatcher().dispatchPlan(plan, commandId, coordinator);
             sliceTable = dispatched.sliceTable();
         } else {
@@ -75,13 +76,14 @@ final class PlanExecution implements QueryResult {
             sliceTable = new SliceTable(members);
         }
         for (Slice slice : plan.slices()) {
-            if (slice.id() != 0 && slice.onCoordinator()) {
+            // Sending slices of the QD itself (an entry-db slice has its own QE on the coordinator).
+            if (slice.id() != 0 && slice.gangType() == GangType.UNALLOCATED) {
                 ExecutionContext context = context(slice.id(), sliceTable, commandId);
                 localSenders.add(CompletableFuture.supplyAsync(() -> SliceRunner.runSendingSlice(context),
                         session.localSliceExecutor()));
             }
         }
-        if (plan.slice(0).onCoordinator()) {
+        if (plan.slice(0).gangType() == GangType.UNALLOCATED) {
             top = SliceRunner.openSlice(context(0, sliceTable, commandId));
         }
     }

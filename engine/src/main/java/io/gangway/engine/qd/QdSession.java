@@ -25,6 +25,7 @@ import io.gangway.spi.ast.SetVariable;
 import io.gangway.spi.ast.ShowVariable;
 import io.gangway.spi.ast.Statement;
 import io.gangway.spi.ast.TransactionStatement;
+import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.DispatcherSession;
 import io.gangway.spi.plan.PlannedStatement;
 import io.gangway.spi.planner.PlannerContext;
@@ -84,10 +85,23 @@ public final class QdSession implements ClientSession {
 
     DispatcherSession dispatcher() {
         if (dispatcher == null) {
-            dispatcher = services.dispatcher().openSession(sessionId,
-                    () -> services.catalog().snapshot().segments(), settings());
+            dispatcher = services.dispatcher().openSession(sessionId, this::componentDatabases, settings());
         }
         return dispatcher;
+    }
+
+    /**
+     * {@code gp_segment_configuration} as the dispatcher connects to it: the coordinator's row points
+     * at its entry-db dispatch listener rather than at the client port it shows to users (Greenplum
+     * tells the two apart by startup packet on one port; Gangway listens on two).
+     */
+    private List<SegmentDescriptor> componentDatabases() {
+        return services.catalog().snapshot().segments().stream()
+                .map(s -> s.content() == -1
+                        ? new SegmentDescriptor(s.dbid(), s.content(), s.role(), s.preferredRole(), s.mode(), s.status(),
+                                services.entryDb().port(), s.hostname(), services.entryDb().host(), s.dataDirectory())
+                        : s)
+                .toList();
     }
 
     ExecutorService localSliceExecutor() {
