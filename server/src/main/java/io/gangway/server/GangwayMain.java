@@ -48,6 +48,8 @@ public final class GangwayMain {
                 default -> fail("unknown option " + arg);
             }
         }
+        // Processes log to their log file at INFO (start-up lines are worth keeping); the demo's console stays quiet.
+        LogSetup.configure(args[0].equals("demo") ? "WARNING" : settings.getOrDefault("log_level", "INFO"));
         switch (args[0]) {
             case "demo" -> Demo.run(Path.of(options.getOrDefault("datadir", "data/demo")),
                     Integer.parseInt(options.getOrDefault("port", "15432")),

@@ -82,7 +82,7 @@ public final class LocalCluster implements AutoCloseable {
         for (Map.Entry<String, Process> entry : Map.copyOf(processes).entrySet()) {
             if (!closing && !entry.getValue().isAlive()) {
                 String name = entry.getKey();
-                LOG.log(System.Logger.Level.WARNING, "{0} exited with code {1}; restarting it", name,
+                LOG.log(System.Logger.Level.INFO, "{0} exited with code {1}; restarting it", name,
                         entry.getValue().exitValue());
                 if (name.equals(COORDINATOR)) {
                     launch(COORDINATOR, "coordinator", layout.coordinatorDirectory());

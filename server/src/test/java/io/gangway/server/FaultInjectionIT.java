@@ -1,0 +1,149 @@
+package io.gangway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Faults on a real multi-process cluster: a segment killed mid-statement, a QE error, a client that
+ * vanishes mid-query, many sessions in a loop. QE connections are counted from the kernel's TCP
+ * table at each segment's port, so a leak shows whatever any process believes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+    /** A cross join of these many rows per side runs for far longer than any test waits. */
+    private static final int ROWS = 10_000;
+    private static final String LONG_QUERY = "SELECT count(*) FROM big a, big b WHERE a.k + b.k < 0";
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(TcpConnections.available(), "needs /proc/net/tcp to count QE connections");
+        cluster = TestCluster.start();
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE big (k int, v text) DISTRIBUTED BY (k)");
+            StringJoiner rows = new StringJoiner(", ", "INSERT INTO big VALUES ", "");
+            for (int k = 1; k <= ROWS; k++) {
+                rows.add("(" + k + ", 'v" + k + "')");
+            }
+            s.execute(rows.toString());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static int qeConnections() {
+        return TcpConnections.establishedTo(cluster.cluster().layout().segmentPort(0))
+                + TcpConnections.establishedTo(cluster.cluster().layout().segmentPort(1));
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static CompletableFuture<Long> runAsync(Connection connection, String sql) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getSQLState() + ": " + e.getMessage(), e);
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    @Test
+    @Order(1)
+    void aQeErrorCancelsEveryOtherQeOfTheStatement() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            long start = System.nanoTime();
+            // The segment holding k = 1 fails at once; the other runs the long join until cancelled.
+            assertThatThrownBy(() -> s.executeQuery("SELECT count(*) FROM big a, big b"
+                    + " WHERE CASE WHEN a.k = 1 THEN 1 / (a.k - 1) ELSE 1 END + b.k < 0"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(ROWS);
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aClientThatDisconnectsMidQueryLeavesNoQe() throws Exception {
+        await("no QE connections", Duration.ofSeconds(15), () -> qeConnections() == 0);
+        Connection c = cluster.connect();
+        CompletableFuture<Long> running = runAsync(c, LONG_QUERY);
+        await("the query's QEs to connect", Duration.ofSeconds(15), () -> qeConnections() >= 2);
+        c.abort(Executors.newVirtualThreadPerTaskExecutor());
+        await("every QE of the vanished client to end", Duration.ofSeconds(15), () -> qeConnections() == 0);
+        assertThat(running).failsWithin(Duration.ofSeconds(15));
+    }
+
+    @Test
+    @Order(3)
+    void aSegmentKilledDuringAStatementFailsItWithinSecondsAndTheNextOneWorks() throws Exception {
+        try (Connection c = cluster.connect()) {
+            CompletableFuture<Long> running = runAsync(c, LONG_QUERY);
+            await("the query's QEs to connect", Duration.ofSeconds(15), () -> qeConnections() >= 2);
+            long killed = System.nanoTime();
+            cluster.cluster().killSegment(0);
+            assertThatThrownBy(() -> running.get(15, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .rootCause().isInstanceOf(SQLException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(10));
+            // No QE of the failed statement is left on the surviving segment.
+            await("QEs on seg1 to end", Duration.ofSeconds(15),
+                    () -> TcpConnections.establishedTo(cluster.cluster().layout().segmentPort(1)) == 0);
+            cluster.cluster().startSegment(0);
+            cluster.cluster().awaitSegment(0, Duration.ofSeconds(60));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(ROWS);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void twoHundredSessionsOpenedAndClosedLeaveNoQe() throws Exception {
+        await("no QE connections", Duration.ofSeconds(15), () -> qeConnections() == 0);
+        for (int i = 0; i < 200; i++) {
+            try (Connection c = cluster.connect(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM big WHERE k > " + i)) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(ROWS - i);
+            }
+        }
+        await("every QE of 200 closed sessions to end", Duration.ofSeconds(30), () -> qeConnections() == 0);
+    }
+}
