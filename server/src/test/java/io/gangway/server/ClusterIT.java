@@ -21,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -28,6 +29,7 @@ import org.postgresql.util.PSQLException;
  * Answers are checked against values computed here from the same generated rows.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClusterIT {
     private static final int CUSTOMERS = 200;
     private static final int ORDERS = 3_000;

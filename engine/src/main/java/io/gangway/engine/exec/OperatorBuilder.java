@@ -70,7 +70,7 @@ public final class OperatorBuilder {
                 var condition = join.condition().map(ExpressionCompiler::compile);
                 Operator[] inputs = buildBoth(join.left(), join.right());
                 yield new NestedLoopJoinOperator(join.joinType(), inputs[0], inputs[1], join.left().outputTypes(),
-                        join.right().outputTypes(), condition);
+                        join.right().outputTypes(), condition, context.cancel());
             }
             case PlanNode.Aggregate aggregate -> {
                 Operator input = build(aggregate.input());

@@ -40,27 +40,25 @@ final class PlanExecution implements QueryResult {
     private final PlannedStatement plan;
     private final CancelState cancel;
     private final List<CompletableFuture<Long>> localSenders = new ArrayList<>();
-    private DispatchedStatement dispatched;
+    private volatile DispatchedStatement dispatched;
     private Operator top;
     private long rows;
     private boolean done;
     private String tag;
 
-    private PlanExecution(QdSession session, PlannedStatement plan, CancelState cancel) {
+    PlanExecution(QdSession session, PlannedStatement plan, CancelState cancel) {
         this.session = session;
         this.plan = plan;
         this.cancel = cancel;
     }
 
     /** Starts the statement: after this returns every QE has its slice and the QD's slices run. */
-    static PlanExecution start(QdSession session, PlannedStatement plan, long commandId, CancelState cancel) {
-        PlanExecution execution = new PlanExecution(session, plan, cancel);
+    void start(long commandId) {
         try {
-            execution.begin(commandId);
+            begin(commandId);
         } catch (RuntimeException e) {
-            throw execution.fail(e);
+            throw fail(e);
         }
-        return execution;
     }
 
     private void begin(long commandId) {
@@ -75,6 +73,8 @@ final class PlanExecution implements QueryResult {
             plan.slices().forEach(s -> members.put(s.id(), List.of(coordinator)));
             sliceTable = new SliceTable(members);
         }
+        // A cancel that came while the gangs were being made finds no dispatched statement to cancel: honour it here.
+        cancel.check();
         for (Slice slice : plan.slices()) {
             // Sending slices of the QD itself (an entry-db slice has its own QE on the coordinator).
             if (slice.id() != 0 && slice.gangType() == GangType.UNALLOCATED) {
@@ -208,8 +208,9 @@ final class PlanExecution implements QueryResult {
     /** Cancels from another thread (client cancel request, statement_timeout). */
     void cancel(String reason) {
         cancel.cancel(reason);
-        if (dispatched != null) {
-            dispatched.cancel();
+        DispatchedStatement statement = dispatched;
+        if (statement != null) {
+            statement.cancel();
         }
     }
 

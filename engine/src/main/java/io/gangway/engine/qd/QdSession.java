@@ -249,15 +249,15 @@ public final class QdSession implements ClientSession {
 
     private QueryResult startPlan(Statement statement, AnalyzerContext context) {
         PlannedStatement plan = plan(statement, context);
-        CancelState cancel = new CancelState();
-        long commandId = ++commandCounter;
-        Duration limit = settings().getDuration("statement_timeout", Duration.ZERO);
-        PlanExecution execution = PlanExecution.start(this, plan, commandId, cancel);
+        PlanExecution execution = new PlanExecution(this, plan, new CancelState());
+        // Registered before dispatch: a cancel request or the timeout may come while gangs are being made.
         running = execution;
+        Duration limit = settings().getDuration("statement_timeout", Duration.ZERO);
         if (!limit.isZero()) {
             timeout = services.timer().schedule(() -> execution.cancel("canceling statement due to statement timeout"),
                     limit.toMillis(), TimeUnit.MILLISECONDS);
         }
+        execution.start(++commandCounter);
         return new FailureTracking(execution);
     }
 

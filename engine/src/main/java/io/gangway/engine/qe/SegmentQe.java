@@ -3,6 +3,7 @@ package io.gangway.engine.qe;
 import io.gangway.api.Batch;
 import io.gangway.api.Settings;
 import io.gangway.api.SqlException;
+import io.gangway.api.SqlState;
 import io.gangway.engine.exec.CancelState;
 import io.gangway.engine.exec.ExecutionContext;
 import io.gangway.engine.exec.Operator;
@@ -46,6 +47,10 @@ final class SegmentQe implements QeSession {
                     settings = settings.withAll(set.values());
                     yield 0;
                 }
+                case DispatchRequest.SqlText text -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "dispatching SQL text to segments is not supported yet");
+                case DispatchRequest.Dtx dtx -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "distributed transactions are not supported yet");
             };
             return QeResult.success(services.contentId(), rows);
         } catch (SqlException e) {

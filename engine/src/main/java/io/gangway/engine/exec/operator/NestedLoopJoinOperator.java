@@ -1,5 +1,6 @@
 package io.gangway.engine.exec.operator;
 
+import io.gangway.engine.exec.CancelState;
 import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.Batch;
@@ -25,6 +26,8 @@ public final class NestedLoopJoinOperator implements Operator {
     private final List<SqlType> leftTypes;
     private final RowStore inner;
     private final Optional<CompiledExpr> condition;
+    /** Checked for every chunk of pairs: a join whose pairs all fail its condition may run long without returning a batch. */
+    private final CancelState cancel;
     private final int[] lpos = new int[Batch.DEFAULT_ROWS];
     private final int[] rpos = new int[Batch.DEFAULT_ROWS];
     private BitSet rightMatched;
@@ -38,7 +41,8 @@ public final class NestedLoopJoinOperator implements Operator {
     private int unmatchedCursor;
 
     public NestedLoopJoinOperator(JoinType joinType, Operator left, Operator right, List<SqlType> leftTypes,
-            List<SqlType> rightTypes, Optional<CompiledExpr> condition) {
+            List<SqlType> rightTypes, Optional<CompiledExpr> condition, CancelState cancel) {
+        this.cancel = requireNonNull(cancel, "cancel is null");
         this.joinType = requireNonNull(joinType, "joinType is null");
         this.left = requireNonNull(left, "left is null");
         this.right = requireNonNull(right, "right is null");
@@ -69,6 +73,7 @@ public final class NestedLoopJoinOperator implements Operator {
                 leftRow = 0;
                 rightRow = 0;
             }
+            cancel.check();
             Optional<Batch> out = nextPairs();
             if (out.isPresent()) {
                 return out;

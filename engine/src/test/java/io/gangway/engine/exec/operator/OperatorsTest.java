@@ -1,8 +1,10 @@
 package io.gangway.engine.exec.operator;
 
+import io.gangway.engine.exec.CancelState;
 import static io.gangway.engine.exec.ListOperator.drain;
 import static io.gangway.engine.exec.ListOperator.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gangway.api.Batch;
 import io.gangway.api.SqlType;
@@ -86,12 +88,30 @@ class OperatorsTest {
         CompiledExpr less = ExpressionCompiler.compile(new Expr.Call(ScalarFunction.LESS,
                 List.of(new Expr.InputRef(0, INT), new Expr.InputRef(2, INT)), SqlType.BOOLEAN));
         assertThat(drain(new NestedLoopJoinOperator(JoinType.INNER, left(), right(), INT_TEXT, INT_TEXT,
-                Optional.of(less)))).containsExactlyInAnyOrder(
+                Optional.of(less), new CancelState()))).containsExactlyInAnyOrder(
                 row(1, "a", 4, "w"), row(2, "b", 4, "w"), row(3, "c", 4, "w"));
         assertThat(drain(new NestedLoopJoinOperator(JoinType.LEFT, left(), right(), INT_TEXT, INT_TEXT,
-                Optional.of(less)))).hasSize(4).contains(row(null, "n", null, null));
+                Optional.of(less), new CancelState()))).hasSize(4).contains(row(null, "n", null, null));
         assertThat(drain(new NestedLoopJoinOperator(JoinType.CROSS, left(), right(), INT_TEXT, INT_TEXT,
-                Optional.empty()))).hasSize(16);
+                Optional.empty(), new CancelState()))).hasSize(16);
+    }
+
+    @Test
+    void nestedLoopJoinWhosePairsNeverMatchStillStopsOnCancel() {
+        List<List<Object>> many = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            many.add(row(i, "r" + i));
+        }
+        CompiledExpr never = ExpressionCompiler.compile(new Expr.Call(ScalarFunction.LESS,
+                List.of(new Expr.InputRef(0, INT), new Expr.Constant(-1, INT)), SqlType.BOOLEAN));
+        CancelState cancel = new CancelState();
+        cancel.cancel();
+        NestedLoopJoinOperator join = new NestedLoopJoinOperator(JoinType.INNER,
+                ListOperator.of(INT_TEXT, 1000, many), ListOperator.of(INT_TEXT, 1000, many), INT_TEXT, INT_TEXT,
+                Optional.of(never), cancel);
+        // 9 million pairs, none passing: without a check inside the join this would run to the end.
+        assertThatThrownBy(join::next).isInstanceOfSatisfying(io.gangway.api.SqlException.class,
+                e -> assertThat(e.state()).isEqualTo(io.gangway.api.SqlState.QUERY_CANCELED));
     }
 
     @Test
@@ -102,7 +122,7 @@ class OperatorsTest {
         }
         NestedLoopJoinOperator join = new NestedLoopJoinOperator(JoinType.CROSS,
                 ListOperator.of(INT_TEXT, 100, many), ListOperator.of(INT_TEXT, 100, many), INT_TEXT, INT_TEXT,
-                Optional.empty());
+                Optional.empty(), new CancelState());
         long rows = 0;
         for (Optional<Batch> b = join.next(); b.isPresent(); b = join.next()) {
             assertThat(b.get().rowCount()).isLessThanOrEqualTo(Batch.DEFAULT_ROWS);
