@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * what it does and where its rows are: an Insert makes it the writer gang on the target's segments;
  * partitioned rows a reader gang on every segment; replicated rows (a full copy on each segment)
  * are sent from one segment only, else they would arrive once per segment; coordinator rows run in
- * the QD (slice 0) or in an entry-db reader.
+ * the QD (slice 0) or in an entry-db reader. A writer or reader gang whose slice reads only rows of
+ * one segment ({@link DirectDispatch}) is narrowed to that segment (direct dispatch).
  */
 final class SliceBuilder {
     /** Content a singleton slice runs on. */
@@ -75,11 +76,13 @@ final class SliceBuilder {
 
     private static Slice slice(Cut cut) {
         if (cut.writerSegments >= 0) {
-            return new Slice(cut.id, GangType.PRIMARY_WRITER, all(cut.writerSegments), cut.parent, cut.root);
+            return new Slice(cut.id, GangType.PRIMARY_WRITER, segments(cut, cut.writerSegments), cut.parent, cut.root);
         }
         return switch (cut.locus) {
-            case Locus.Hashed h -> new Slice(cut.id, GangType.PRIMARY_READER, all(h.numSegments()), cut.parent, cut.root);
-            case Locus.Strewn s -> new Slice(cut.id, GangType.PRIMARY_READER, all(s.numSegments()), cut.parent, cut.root);
+            case Locus.Hashed h -> new Slice(cut.id, GangType.PRIMARY_READER, segments(cut, h.numSegments()), cut.parent,
+                    cut.root);
+            case Locus.Strewn s -> new Slice(cut.id, GangType.PRIMARY_READER, segments(cut, s.numSegments()), cut.parent,
+                    cut.root);
             case Locus.Replicated r -> cut.id == 0
                     ? new Slice(cut.id, GangType.PRIMARY_READER, all(r.numSegments()), cut.parent, cut.root)
                     : singleton(cut);
@@ -96,6 +99,13 @@ final class SliceBuilder {
     private static Slice coordinator(Cut cut) {
         GangType type = cut.id == 0 ? GangType.UNALLOCATED : GangType.ENTRYDB_READER;
         return new Slice(cut.id, type, List.of(-1), cut.parent, cut.root);
+    }
+
+    /** The contents of a gang on every segment: all {@code numSegments}, or the one direct dispatch picks. */
+    private static List<Integer> segments(Cut cut, int numSegments) {
+        PlanNode body = cut.root instanceof PlanNode.Motion m && cut.id != 0 ? m.input() : cut.root;
+        OptionalInt direct = DirectDispatch.content(body);
+        return direct.isPresent() && direct.getAsInt() < numSegments ? List.of(direct.getAsInt()) : all(numSegments);
     }
 
     private static List<Integer> all(int numSegments) {

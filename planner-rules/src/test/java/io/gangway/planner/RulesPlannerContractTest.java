@@ -13,6 +13,7 @@ class RulesPlannerContractTest extends PlannerContractTest {
     protected boolean supports(Feature feature) {
         return switch (feature) {
             case RIGHT_AND_FULL_JOIN -> false;
+            case DIRECT_DISPATCH -> true;
         };
     }
 }

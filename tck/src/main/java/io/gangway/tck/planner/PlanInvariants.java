@@ -19,11 +19,23 @@ import java.util.Optional;
  * The planner-independent rules every planned statement keeps, as AssertJ assertions: slices are
  * numbered densely with slice 0 on top; each motion sends from a slice rooted at it whose parent is
  * the slice holding the motion; a SELECT ends at the coordinator with its result columns; an
- * INSERT's top slice is the writer gang; every input reference points inside its node's input row
- * with that column's type.
+ * INSERT's top slice is the writer gang; a slice on segments spans distinct contents (all of them,
+ * or one under direct dispatch); every input reference points inside its node's input row with that
+ * column's type.
  */
 public final class PlanInvariants {
     private PlanInvariants() {
+    }
+
+    /** The invariants, with every segment content checked against a cluster of {@code segments} segments. */
+    public static void check(PlannedStatement plan, int segments) {
+        check(plan);
+        for (Slice slice : plan.slices()) {
+            if (!slice.onCoordinator()) {
+                assertThat(slice.contents()).as("contents of slice %d", slice.id())
+                        .allSatisfy(c -> assertThat(c).isBetween(0, segments - 1));
+            }
+        }
     }
 
     public static void check(PlannedStatement plan) {
@@ -53,6 +65,9 @@ public final class PlanInvariants {
             assertThat(slice.contents()).as("contents of slice %d", slice.id()).isNotEmpty();
             if (slice.onCoordinator()) {
                 assertThat(slice.contents()).as("contents of coordinator slice %d", slice.id()).containsExactly(-1);
+            } else {
+                assertThat(slice.contents()).as("contents of slice %d", slice.id())
+                        .doesNotHaveDuplicates().allSatisfy(c -> assertThat(c).isNotNegative());
             }
         }
         long writers = slices.stream().filter(s -> s.gangType() == GangType.PRIMARY_WRITER).count();

@@ -5,6 +5,7 @@ import static io.gangway.tck.planner.PlannerFixtures.RND;
 import static io.gangway.tck.planner.PlannerFixtures.T1;
 import static io.gangway.tck.planner.PlannerFixtures.T2;
 import static io.gangway.tck.planner.PlannerFixtures.T3;
+import static io.gangway.tck.planner.QueryBuilder.and;
 import static io.gangway.tck.planner.QueryBuilder.avg;
 import static io.gangway.tck.planner.QueryBuilder.countDistinct;
 import static io.gangway.tck.planner.QueryBuilder.countStar;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gangway.api.Column;
+import io.gangway.api.DistributionHash;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.api.SqlType;
@@ -44,7 +46,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public abstract class PlannerContractTest {
     /** Optional planner behaviour; an implementation without one must refuse it with SQLSTATE 0A000. */
-    public enum Feature { RIGHT_AND_FULL_JOIN }
+    public enum Feature {
+        RIGHT_AND_FULL_JOIN,
+        /** A slice whose rows all live on one segment (equality on the full distribution key) runs there alone. */
+        DIRECT_DISPATCH
+    }
 
     protected Planner planner;
 
@@ -67,7 +73,7 @@ public abstract class PlannerContractTest {
     @MethodSource("statements")
     void planKeepsInvariants(String name, Query query) {
         PlannedStatement plan = planner.plan(query, PlannerFixtures.context());
-        PlanInvariants.check(plan);
+        PlanInvariants.check(plan, PlannerFixtures.SEGMENTS);
         assertThat(plan.command().name()).isEqualTo(query.command().name());
         if (query.command() == Query.CommandType.SELECT) {
             assertThat(plan.resultColumns()).isEqualTo(query.resultColumns());
@@ -103,6 +109,45 @@ public abstract class PlannerContractTest {
     }
 
     @Test
+    void equalityOnTheWholeDistributionKeyDispatchesToItsSegment() {
+        QueryBuilder q = new QueryBuilder().table(T1, "t1");
+        assertScanSliceContents(q.where(eq(q.col(0, "a"), lit(5))).select("b", q.col(0, "b")).build(),
+                segmentOf(5));
+
+        q = new QueryBuilder().table(T3, "t3");
+        assertScanSliceContents(q.where(and(eq(q.col(0, "q"), lit(7)), eq(lit(3), q.col(0, "p"))))
+                .select("s", q.col(0, "s")).build(), segmentOf(3, 7));
+    }
+
+    @Test
+    void equalityOnPartOfTheKeyOrOnARandomTableDispatchesEverywhere() {
+        QueryBuilder q = new QueryBuilder().table(T3, "t3");
+        assertScanSliceContents(q.where(eq(q.col(0, "p"), lit(3))).select("s", q.col(0, "s")).build(), 0, 1);
+
+        q = new QueryBuilder().table(RND, "rnd");
+        assertScanSliceContents(q.where(eq(q.col(0, "a"), lit(3))).select("b", q.col(0, "b")).build(), 0, 1);
+
+        q = new QueryBuilder().table(T1, "t1");
+        assertScanSliceContents(q.where(gt(q.col(0, "a"), lit(3))).select("b", q.col(0, "b")).build(), 0, 1);
+    }
+
+    /** The slice scanning the table runs on {@code direct} alone, or everywhere without the feature. */
+    private void assertScanSliceContents(Query query, int... direct) {
+        PlannedStatement plan = planner.plan(query, PlannerFixtures.context());
+        PlanInvariants.check(plan, PlannerFixtures.SEGMENTS);
+        List<Integer> expected = supports(Feature.DIRECT_DISPATCH)
+                ? java.util.Arrays.stream(direct).boxed().toList()
+                : List.of(0, 1);
+        assertThat(plan.slices()).filteredOn(s -> !s.onCoordinator()).singleElement()
+                .satisfies(s -> assertThat(s.contents()).isEqualTo(expected));
+    }
+
+    /** The segment a row with these distribution-key values is stored on. */
+    private static int segmentOf(Object... keyValues) {
+        return DistributionHash.segmentFor(DistributionHash.hash(List.of(keyValues)), PlannerFixtures.SEGMENTS);
+    }
+
+    @Test
     void rightJoinIsPlannedOrRefused() {
         QueryBuilder q = new QueryBuilder().table(T1, "t1").table(T2, "t2");
         Query query = q.from(join(JoinType.RIGHT, ref(0), ref(1), eq(q.col(0, "a"), q.col(1, "x"))))
@@ -121,6 +166,10 @@ public abstract class PlannerContractTest {
         Map<String, Query> out = new LinkedHashMap<>();
         QueryBuilder q = new QueryBuilder().table(T1, "t1");
         out.put("scan with filter", q.where(gt(q.col(0, "b"), lit(1))).select("a", q.col(0, "a")).build());
+
+        q = new QueryBuilder().table(T3, "t3");
+        out.put("direct dispatch", q.where(and(eq(q.col(0, "p"), lit(1)), eq(q.col(0, "q"), lit(2))))
+                .select("count", countStar()).build());
 
         q = new QueryBuilder().table(T1, "t1").table(T2, "t2");
         out.put("co-located join", q.from(join(JoinType.INNER, ref(0), ref(1), eq(q.col(0, "a"), q.col(1, "x"))))
