@@ -42,7 +42,7 @@ public final class DefaultDispatcher implements Dispatcher {
         requireNonNull(components, "components is null");
         requireNonNull(settings, "settings is null");
         DefaultDispatcherSession[] holder = new DefaultDispatcherSession[1];
-        DefaultDispatcherSession session = new DefaultDispatcherSession(sessionId, components,
+        DefaultDispatcherSession session = new DefaultDispatcherSession(sessionId, new ComponentDatabases(components),
                 settings.values(), connector, serialization, config.withSettings(settings), () -> sessions.remove(holder[0]));
         holder[0] = session;
         sessions.add(session);

@@ -2,41 +2,51 @@ package io.gangway.dispatcher;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gangway.spi.catalog.SegmentDescriptor;
+import io.gangway.api.SqlException;
+import io.gangway.api.SqlState;
+import io.gangway.spi.dispatch.DispatchOptions;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.DispatchStats;
 import io.gangway.spi.dispatch.DispatchedStatement;
 import io.gangway.spi.dispatch.DispatcherSession;
 import io.gangway.spi.dispatch.Gang;
 import io.gangway.spi.dispatch.QeConnection;
+import io.gangway.spi.dispatch.QeInfo;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.SliceTable;
 import io.gangway.spi.interconnect.Endpoint;
 import io.gangway.spi.plan.GangType;
 import io.gangway.spi.plan.PlannedStatement;
 import io.gangway.spi.plan.Slice;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The dispatcher side of one QD session: its QE pool, gang manager and the statements it dispatches. */
+/**
+ * The dispatcher side of one QD session: its component databases, QE pool and gang manager, and
+ * the dispatcher states of its statements in flight (closed when the session aborts them or ends).
+ */
 final class DefaultDispatcherSession implements DispatcherSession {
-    private final Supplier<List<SegmentDescriptor>> components;
+    private final ComponentDatabases components;
     private final CommonsIdleQePool pool;
     private final DefaultGangManager gangManager;
     private final Runnable onClose;
     private final KryoSerialization serialization;
-    private boolean closed;
+    private final Set<DispatcherState> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    DefaultDispatcherSession(long sessionId, Supplier<List<SegmentDescriptor>> components, Map<String, String> settings,
+    DefaultDispatcherSession(long sessionId, ComponentDatabases components, Map<String, String> settings,
             QeConnector connector, KryoSerialization serialization, DispatcherConfig config, Runnable onClose) {
         this.serialization = requireNonNull(serialization, "serialization is null");
         this.components = requireNonNull(components, "components is null");
-        this.pool = new CommonsIdleQePool(sessionId, components, connector, config, settings);
+        this.pool = new CommonsIdleQePool(sessionId, components, connector, config, settings, Clock.systemUTC());
         this.gangManager = new DefaultGangManager(pool);
         this.onClose = requireNonNull(onClose, "onClose is null");
     }
@@ -45,110 +55,170 @@ final class DefaultDispatcherSession implements DispatcherSession {
         return pool;
     }
 
+    DefaultGangManager gangManager() {
+        return gangManager;
+    }
+
+    KryoSerialization serialization() {
+        return serialization;
+    }
+
+    void register(DispatcherState state) {
+        open.add(state);
+    }
+
+    void unregister(DispatcherState state) {
+        open.remove(state);
+    }
+
+    /** Dispatcher states not destroyed yet (for tests). */
+    int openStates() {
+        return open.size();
+    }
+
+    private DispatcherState make(DispatcherState.Kind kind) {
+        return make(kind, pool.config().statementTimeout());
+    }
+
+    private DispatcherState make(DispatcherState.Kind kind, Duration statementTimeout) {
+        ensureOpen();
+        return DispatcherState.make(this, gangManager, kind, statementTimeout);
+    }
+
     @Override
     public DispatchedStatement dispatchPlan(PlannedStatement plan, long commandId, Endpoint coordinatorEndpoint) {
+        return dispatchPlan(plan, commandId, coordinatorEndpoint, DispatchOptions.DEFAULT);
+    }
+
+    @Override
+    public DispatchedStatement dispatchPlan(PlannedStatement plan, long commandId, Endpoint coordinatorEndpoint,
+            DispatchOptions options) {
         requireNonNull(plan, "plan is null");
         requireNonNull(coordinatorEndpoint, "coordinatorEndpoint is null");
-        ensureOpen();
-        // The writer gang first: readers need their writer (Greenplum's AssignGangs).
-        List<Slice> order = new ArrayList<>();
-        plan.slices().stream().filter(s -> s.gangType() == GangType.PRIMARY_WRITER).forEach(order::add);
-        // Every slice but the QD's own gets a gang, the entry-db reader (content -1) included.
-        plan.slices().stream().filter(s -> s.gangType() != GangType.UNALLOCATED && s.gangType() != GangType.PRIMARY_WRITER)
-                .forEach(order::add);
-        Map<Integer, Gang> gangs = new LinkedHashMap<>();
+        requireNonNull(options, "options is null");
+        // A cursor outlives the statement that opened it: statement_timeout applies to each FETCH, not here.
+        DispatcherState state = options.cursor()
+                ? make(DispatcherState.Kind.PLAN, Duration.ZERO)
+                : make(DispatcherState.Kind.PLAN);
         try {
+            // The writer gang first: readers need their writer (Greenplum's AssignGangs).
+            List<Slice> order = new ArrayList<>();
+            plan.slices().stream().filter(s -> s.gangType() == GangType.PRIMARY_WRITER).forEach(order::add);
+            // Every slice but the QD's own gets a gang, the entry-db reader (content -1) included.
+            plan.slices().stream()
+                    .filter(s -> s.gangType() != GangType.UNALLOCATED && s.gangType() != GangType.PRIMARY_WRITER)
+                    .forEach(order::add);
+            Map<Integer, Gang> gangs = new LinkedHashMap<>();
             for (Slice slice : order) {
-                gangs.put(slice.id(), gangManager.allocate(slice.gangType(), slice.contents()));
+                gangs.put(slice.id(), state.allocateGang(slice.gangType(), slice.contents(), options, OptionalInt.of(slice.id())));
             }
+            Map<Integer, List<Endpoint>> table = new HashMap<>();
+            for (Slice slice : plan.slices()) {
+                Gang gang = gangs.get(slice.id());
+                table.put(slice.id(), gang == null
+                        ? List.of(coordinatorEndpoint)
+                        : gang.members().stream().map(QeConnection::interconnectEndpoint).toList());
+            }
+            SliceTable sliceTable = new SliceTable(table);
+            byte[] shared = state.serialize(new DispatchMessage.SharedPlan(plan, sliceTable));
+            state.sendAll(m -> m.qe().queueSlice(shared, m.sliceId().orElseThrow(), m.memberIndex(), commandId));
+            state.awaitFlushed();
+            return new DefaultDispatchedStatement(state, sliceTable);
         } catch (RuntimeException e) {
-            List<Gang> allocated = new ArrayList<>(gangs.values());
-            for (Gang gang : allocated.reversed()) {
-                gangManager.recycle(gang, false);
-            }
+            state.destroy();
             throw e;
         }
-        Map<Integer, List<Endpoint>> table = new HashMap<>();
-        for (Slice slice : plan.slices()) {
-            Gang gang = gangs.get(slice.id());
-            table.put(slice.id(), gang == null
-                    ? List.of(coordinatorEndpoint)
-                    : gang.members().stream().map(QeConnection::interconnectEndpoint).toList());
-        }
-        SliceTable sliceTable = new SliceTable(table);
-        List<StatementMember> members = new ArrayList<>();
-        gangs.forEach((sliceId, gang) -> addMembers(members, OptionalInt.of(sliceId), gang));
-        DefaultDispatchedStatement statement = new DefaultDispatchedStatement(
-                sliceTable, members, List.copyOf(gangs.values()), gangManager, true);
-        byte[] shared;
-        try {
-            // Serialized once here, not once per QE on the event loops.
-            shared = serialization.encode(new DispatchMessage.SharedPlan(plan, sliceTable));
-        } catch (RuntimeException e) {
-            statement.close();
-            throw e;
-        }
-        statement.startSlices(shared, commandId);
-        return statement;
     }
 
     @Override
     public List<QeResult> dispatchToWriters(DispatchRequest request) {
         requireNonNull(request, "request is null");
-        ensureOpen();
-        List<Integer> contents = components.get().stream()
-                .filter(s -> s.content() >= 0 && s.role() == 'p')
-                .map(SegmentDescriptor::content)
-                .distinct()
-                .sorted()
-                .toList();
-        Gang gang = gangManager.allocate(GangType.PRIMARY_WRITER, contents);
-        return runCommand(gang, request);
+        return toWriters(DispatcherState.Kind.COMMAND, request, components.segmentContents());
+    }
+
+    @Override
+    public List<QeResult> dispatchDtx(DispatchRequest.Dtx command, List<Integer> contents) {
+        requireNonNull(command, "command is null");
+        requireNonNull(contents, "contents is null");
+        if (contents.isEmpty()) {
+            return List.of();
+        }
+        return toWriters(DispatcherState.Kind.DTX, command, contents);
+    }
+
+    private List<QeResult> toWriters(DispatcherState.Kind kind, DispatchRequest request, List<Integer> contents) {
+        DispatcherState state = make(kind);
+        try {
+            state.allocateGang(GangType.PRIMARY_WRITER, contents, DispatchOptions.DEFAULT, OptionalInt.empty());
+            state.sendAll(m -> m.qe().queue(request));
+            state.awaitFlushed();
+            state.checkResults();
+            return state.getResults();
+        } finally {
+            state.destroy();
+        }
     }
 
     @Override
     public void applySettings(Map<String, String> settings) {
         requireNonNull(settings, "settings is null");
         ensureOpen();
-        // Taken before the change: the pool would not lend QEs that missed it.
+        // Taken before the change: the pool would not lend QEs that missed it. Busy QEs (a cursor's
+        // gang) miss it and are destroyed when given back.
         List<PooledQeConnection> idle = pool.takeAllIdle();
         pool.updateSettings(settings);
         if (idle.isEmpty()) {
             return;
         }
-        Gang gang = new DefaultGang(0, GangType.PRIMARY_READER, List.copyOf(idle));
-        DefaultDispatchedStatement statement = command(gang);
+        DispatcherState state = make(DispatcherState.Kind.COMMAND);
         try {
-            statement.start(m -> new DispatchRequest.SetSettings(settings));
-            statement.awaitResults();
+            state.adopt(new DefaultGang(0, GangType.PRIMARY_READER, List.copyOf(idle)), OptionalInt.empty());
+            DispatchRequest request = new DispatchRequest.SetSettings(settings);
+            state.sendAll(m -> m.qe().queue(request));
+            state.awaitFlushed();
+            state.checkResults();
             // Only QEs that took the change may be reused; the rest are destroyed when given back.
             int version = pool.settingsVersion();
-            idle.forEach(qe -> qe.settingsVersion(version));
+            List<Boolean> succeeded = state.succeeded();
+            for (int i = 0; i < idle.size(); i++) {
+                if (succeeded.get(i)) {
+                    idle.get(i).settingsVersion(version);
+                }
+            }
+            state.getResults();
         } finally {
-            statement.close();
+            state.destroy();
         }
     }
 
-    private List<QeResult> runCommand(Gang gang, DispatchRequest request) {
-        DefaultDispatchedStatement statement = command(gang);
-        try {
-            statement.start(m -> request);
-            return statement.awaitResults();
-        } finally {
-            statement.close();
+    @Override
+    public boolean refreshComponents(boolean safe) {
+        ensureOpen();
+        // Busy gangs (an open cursor) would be orphaned by a rebuild: not safe either.
+        return safe && open.isEmpty() && pool.refreshComponents();
+    }
+
+    @Override
+    public void cleanupIdleQes(boolean includeWriters) {
+        ensureOpen();
+        pool.cleanupIdle(includeWriters);
+    }
+
+    @Override
+    public void abortOpenStatements() {
+        for (DispatcherState state : List.copyOf(open)) {
+            state.destroy();
         }
     }
 
-    private DefaultDispatchedStatement command(Gang gang) {
-        List<StatementMember> members = new ArrayList<>();
-        addMembers(members, OptionalInt.empty(), gang);
-        return new DefaultDispatchedStatement(new SliceTable(Map.of()), members, List.of(gang), gangManager, false);
+    @Override
+    public boolean writerLost() {
+        return pool.writerLost();
     }
 
-    private static void addMembers(List<StatementMember> members, OptionalInt sliceId, Gang gang) {
-        for (int i = 0; i < gang.members().size(); i++) {
-            members.add(new StatementMember(sliceId, i, (PooledQeConnection) gang.members().get(i)));
-        }
+    @Override
+    public List<QeInfo> qes() {
+        return pool.qes();
     }
 
     @Override
@@ -158,7 +228,7 @@ final class DefaultDispatcherSession implements DispatcherSession {
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("the dispatcher session is closed");
+            throw new SqlException(SqlState.INTERNAL_ERROR, "the dispatcher session is closed");
         }
     }
 
@@ -168,7 +238,11 @@ final class DefaultDispatcherSession implements DispatcherSession {
             return;
         }
         closed = true;
-        pool.close();
-        onClose.run();
+        try {
+            abortOpenStatements();
+        } finally {
+            pool.close();
+            onClose.run();
+        }
     }
 }

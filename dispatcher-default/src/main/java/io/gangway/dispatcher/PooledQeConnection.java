@@ -9,6 +9,7 @@ import io.gangway.dispatcher.DispatchMessage.Dispatch;
 import io.gangway.dispatcher.DispatchMessage.Terminate;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.DispatchRequest;
+import io.gangway.spi.dispatch.DispatchStats;
 import io.gangway.spi.dispatch.QeConnection;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.QeStartup;
@@ -16,6 +17,7 @@ import io.gangway.spi.interconnect.Endpoint;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The QD's end of one QE connection, after a successful startup. Requests carry increasing ids;
@@ -40,6 +43,10 @@ public final class PooledQeConnection implements QeConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean broken;
     private volatile int settingsVersion;
+    private volatile long peakMemoryBytes;
+    private volatile int gangId;
+    private volatile @Nullable Instant idleSince;
+    private volatile DispatchStats.@Nullable DestroyReason destroyReason;
     private boolean fresh = true;
 
     PooledQeConnection(Channel channel, SegmentDescriptor segment, QeStartup startup, Endpoint interconnectEndpoint, int pid,
@@ -102,6 +109,46 @@ public final class PooledQeConnection implements QeConnection {
         this.settingsVersion = version;
     }
 
+    /** The most memory the QE reported holding (0 if it never said). */
+    long peakMemoryBytes() {
+        return peakMemoryBytes;
+    }
+
+    /** The gang the QE serves now, or 0 (idle, or lent outside a gang). */
+    int gangId() {
+        return gangId;
+    }
+
+    /** Taken out of the pool (busy from now on). */
+    void lend() {
+        idleSince = null;
+    }
+
+    /** Lent to gang {@code id}. */
+    void assignGang(int id) {
+        gangId = id;
+    }
+
+    /** Back in the pool since {@code now}. */
+    void idle(Instant now) {
+        gangId = 0;
+        idleSince = now;
+    }
+
+    /** Why the pool destroys this QE, when it was decided before the pool's own destroy callback runs. */
+    DispatchStats.@Nullable DestroyReason destroyReason() {
+        return destroyReason;
+    }
+
+    void destroyReason(DispatchStats.DestroyReason reason) {
+        destroyReason = reason;
+    }
+
+    /** Since when the QE sits idle in the pool; null while lent. */
+    @Nullable Instant idleSince() {
+        return idleSince;
+    }
+
     /** True the first time it is asked: tells a pool borrow that made this QE from one that reused it. */
     boolean takeFresh() {
         boolean was = fresh;
@@ -120,19 +167,31 @@ public final class PooledQeConnection implements QeConnection {
         return dispatch(request).result();
     }
 
-    /** Sends without waiting; see {@link InFlight}. */
+    /** Sends and flushes without waiting; see {@link InFlight}. */
     InFlight dispatch(DispatchRequest request) {
+        InFlight inFlight = queue(request);
+        flush();
+        return inFlight;
+    }
+
+    /** Queues a request on the connection without flushing it (see {@link #flush()}) or waiting. */
+    InFlight queue(DispatchRequest request) {
         requireNonNull(request, "request is null");
-        return dispatch(id -> new Dispatch(id, request));
+        return queue(id -> new Dispatch(id, request));
     }
 
-    /** Sends a slice of a plan serialized beforehand ({@link DispatchMessage.SharedPlan}) without waiting. */
-    InFlight dispatchSlice(byte[] sharedPlan, int sliceId, int memberIndex, long commandId) {
+    /** Queues a slice of a plan serialized beforehand ({@link DispatchMessage.SharedPlan}) without flushing or waiting. */
+    InFlight queueSlice(byte[] sharedPlan, int sliceId, int memberIndex, long commandId) {
         requireNonNull(sharedPlan, "sharedPlan is null");
-        return dispatch(id -> new DispatchMessage.DispatchSlice(id, sharedPlan, sliceId, memberIndex, commandId));
+        return queue(id -> new DispatchMessage.DispatchSlice(id, sharedPlan, sliceId, memberIndex, commandId));
     }
 
-    private InFlight dispatch(java.util.function.LongFunction<DispatchMessage> messageOf) {
+    /** Starts writing what was queued out to the socket, without waiting. */
+    void flush() {
+        channel.flush();
+    }
+
+    private InFlight queue(java.util.function.LongFunction<DispatchMessage> messageOf) {
         long id = nextRequestId.incrementAndGet();
         CompletableFuture<QeResult> result = new CompletableFuture<>();
         pending.put(id, result);
@@ -140,7 +199,7 @@ public final class PooledQeConnection implements QeConnection {
             fail(id, connectionLost());
             return new InFlight(id, channel.newFailedFuture(connectionLost()), result);
         }
-        ChannelFuture written = channel.writeAndFlush(messageOf.apply(id));
+        ChannelFuture written = channel.write(messageOf.apply(id));
         written.addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 broken = true;
@@ -163,6 +222,9 @@ public final class PooledQeConnection implements QeConnection {
 
     /** Called by the handler, on the event loop, for each result. */
     void onResult(long requestId, QeResult result) {
+        if (result.peakMemoryBytes() > peakMemoryBytes) {
+            peakMemoryBytes = result.peakMemoryBytes();
+        }
         CompletableFuture<QeResult> future = pending.remove(requestId);
         if (future != null) {
             future.complete(result);

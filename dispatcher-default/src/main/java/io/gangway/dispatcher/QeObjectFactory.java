@@ -35,6 +35,6 @@ final class QeObjectFactory extends BaseKeyedPooledObjectFactory<Integer, Pooled
 
     @Override
     public void destroyObject(Integer content, PooledObject<PooledQeConnection> p) {
-        owner.destroy(p.getObject());
+        owner.destroyedByPool(p.getObject());
     }
 }

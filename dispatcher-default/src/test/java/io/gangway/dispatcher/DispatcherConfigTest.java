@@ -20,6 +20,11 @@ class DispatcherConfigTest {
         assertThat(config.gangCreationRetryCount()).isEqualTo(5);
         assertThat(config.gangCreationRetryTimer()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.gangCacheMemoryLimitBytes()).isEqualTo(500L * 1024 * 1024);
+        assertThat(config.pooling()).isTrue();
+        assertThat(config.statementTimeout()).isEqualTo(Duration.ZERO);
+        assertThat(config.cachedThreshold(0)).isEqualTo(5);
+        assertThat(config.cachedThreshold(-1)).isEqualTo(1);
     }
 
     @Test
@@ -30,9 +35,20 @@ class DispatcherConfigTest {
                 "gp_gang_creation_retry_count", "2",
                 "gp_gang_creation_retry_timer", "3s",
                 "dispatch_connect_timeout", "1min",
+                "gp_vmem_protect_gang_cache_limit", "64",
+                "gp_dispatch_pooling", "off",
+                "statement_timeout", "250",
                 "unrelated", "x"));
-        assertThat(config).isEqualTo(new DispatcherConfig(7, Duration.ofMillis(500), 2, Duration.ofSeconds(3),
-                Duration.ofMinutes(1)));
+        assertThat(config).isEqualTo(new DispatcherConfig(7, Duration.ofMillis(500), 64L << 20, 2, Duration.ofSeconds(3),
+                Duration.ofMinutes(1), false, Duration.ofMillis(250)));
+    }
+
+    @Test
+    void gangCacheLimitTakesUnits() {
+        assertThat(DispatcherConfig.fromMap(Map.of("gp_vmem_protect_gang_cache_limit", "2GB")).gangCacheMemoryLimitBytes())
+                .isEqualTo(2L << 30);
+        assertThat(DispatcherConfig.fromMap(Map.of("gp_vmem_protect_gang_cache_limit", "0")).gangCacheMemoryLimitBytes())
+                .isZero();
     }
 
     @Test

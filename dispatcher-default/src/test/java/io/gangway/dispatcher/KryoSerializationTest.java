@@ -54,7 +54,11 @@ class KryoSerializationTest {
                 new DispatchRequest.Utility(new DispatchRequest.UtilityCommand.CreateTable(TestPlans.ORDERS)),
                 new DispatchRequest.Utility(new DispatchRequest.UtilityCommand.DropTables(List.of(replicated, random))),
                 new DispatchRequest.SetSettings(Map.of("work_mem", "64MB", "statement_timeout", "0")),
-                new DispatchRequest.SetSettings(Map.of()));
+                new DispatchRequest.SetSettings(Map.of()),
+                new DispatchRequest.SqlText("VACUUM s.r"),
+                new DispatchRequest.Dtx(DispatchRequest.DtxCommand.PREPARE, "1700000000-0000000042"),
+                new DispatchRequest.Dtx(DispatchRequest.DtxCommand.COMMIT_PREPARED, "g"),
+                new DispatchRequest.Dtx(DispatchRequest.DtxCommand.ABORT_PREPARED, "g"));
         for (DispatchRequest request : requests) {
             assertThat(roundTrip(request)).isEqualTo(request);
         }
@@ -75,6 +79,7 @@ class KryoSerializationTest {
                 new DispatchMessage.StartupFailed("57P03", "the database system is starting up"),
                 new DispatchMessage.Dispatch(5, new DispatchRequest.SetSettings(Map.of("a", "b"))),
                 new DispatchMessage.Result(5, QeResult.success(1, 1_000_000_000_000L)),
+                new DispatchMessage.Result(8, QeResult.success(0, 3).withPeakMemory(600L << 20)),
                 new DispatchMessage.Result(6, QeResult.failure(0, new SqlException(SqlState.DIVISION_BY_ZERO,
                         "division by zero").withDetail("in slice 2"))),
                 new DispatchMessage.Result(7, new QeResult(1, 0, Optional.of(

@@ -177,6 +177,25 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void equalityOnTheDistributionKeyIsDispatchedToOneSegment() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            for (int id : List.of(1, 2, 17, 2999)) {
+                try (ResultSet rs = s.executeQuery("SELECT customer_id, amount FROM orders WHERE id = " + id)) {
+                    assertThat(rs.next()).as("order %d", id).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(customerOf(id));
+                    assertThat(rs.getBigDecimal(2)).isEqualByComparingTo(amount(id));
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT amount FROM orders WHERE id = 17")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("Gather Motion 1:1  (slice1; segments: 1)");
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void errorsCarryTheirSqlStateAndTheSessionKeepsWorking() throws Exception {
         try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("SELEC 1"))
@@ -211,7 +230,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void secondStatementOfASessionReusesItsGang() throws Exception {
         try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
             s.executeQuery("SELECT count(*) FROM orders").close();
@@ -236,7 +255,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void rowsWhoseInsertReturnedSurviveASegmentKill() throws Exception {
         try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE durable (k int, v text) DISTRIBUTED BY (k)");

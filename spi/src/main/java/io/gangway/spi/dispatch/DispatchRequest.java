@@ -36,6 +36,38 @@ public sealed interface DispatchRequest {
         }
     }
 
+    /**
+     * Plain SQL text for the QE to run as it stands (Greenplum's {@code CdbDispatchCommand}): sent
+     * to the writer QE of every segment. A QE that cannot run SQL text answers {@code 0A000}.
+     */
+    record SqlText(String sql) implements DispatchRequest {
+        public SqlText {
+            requireNonNull(sql, "sql is null");
+        }
+    }
+
+    /**
+     * A distributed-transaction protocol command for the writer QE of a segment that took part in
+     * the transaction {@code gid} (Greenplum's DTX message). Never cancelled when another QE fails:
+     * every writer must answer. A QE without a transaction manager answers {@code 0A000}.
+     */
+    record Dtx(DtxCommand command, String gid) implements DispatchRequest {
+        public Dtx {
+            requireNonNull(command, "command is null");
+            requireNonNull(gid, "gid is null");
+        }
+    }
+
+    /** The two-phase-commit commands the coordinator's DTM sends to writer QEs. */
+    enum DtxCommand {
+        /** {@code PREPARE TRANSACTION gid}: phase one; the QE's local transaction survives a crash from now on. */
+        PREPARE,
+        /** {@code COMMIT PREPARED gid}: phase two after every participant prepared. */
+        COMMIT_PREPARED,
+        /** {@code ROLLBACK PREPARED gid}: phase two after a participant failed to prepare. */
+        ABORT_PREPARED
+    }
+
     /** The utility commands a QE knows. */
     sealed interface UtilityCommand {
         record CreateTable(TableDescriptor table) implements UtilityCommand {

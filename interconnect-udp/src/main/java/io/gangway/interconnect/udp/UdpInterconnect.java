@@ -1,0 +1,254 @@
+package io.gangway.interconnect.udp;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gangway.interconnect.udp.InboundStream.Outgoing;
+import io.gangway.spi.interconnect.Endpoint;
+import io.gangway.spi.interconnect.Interconnect;
+import io.gangway.spi.interconnect.MotionReceiver;
+import io.gangway.spi.interconnect.MotionSender;
+import io.gangway.spi.interconnect.MotionStreamKey;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The UDP interconnect of one process: one datagram socket ({@link #endpoint()}) that carries every
+ * stream this process sends or receives, told apart by the header of each packet ({@link Packets}:
+ * motion, sender index, receiver index). Reliability, order and flow control are the protocol's own,
+ * as in Greenplum's UDPIFC.
+ *
+ * <pre>
+ *  sender i, route r ({@link OutboundRoute})             receiver r ({@link InboundStream} per sender)
+ *    |-- DATA seq 1 OPEN -------------------------------->| attach to the open receiver, or park
+ *    |-- DATA seq 2 CHUNK_START(len) piece, seq 3 piece ->| restore order, drop duplicates,
+ *    |   (at most min(cwnd, window end - acked) in flight) |   rebuild the chunk, queue it
+ *    |<------------- ACK ack=3 window=7 sacks=[...] ------| every arrival, batched per read burst
+ *    |   (timeout: resend, back off; reported missing     |
+ *    |    twice: resend at once; window shut: PROBE)      |
+ *    |-- DATA END_OF_STREAM | DATA ERROR(message) ------->| next() → null once all ended | 08M01
+ *    |<-------------------------------- ACK STOP ---------| stop(): drop and ack what still comes
+ *    |<-------------------------------- ACK REFUSED(why) -| bad sender index, receiver closed, unclaimed
+ *  finish() waits until every END_OF_STREAM is acknowledged; silence past
+ *  gp_interconnect_transmit_timeout breaks the route with a network error naming the receiver.
+ * </pre>
+ *
+ * <p>Threads: one event loop reads the socket, files packets and answers them, and runs the 5 ms
+ * timer of retransmissions; QE threads send and take chunks, blocking on java.util.concurrent
+ * conditions, never on the event loop.
+ */
+public final class UdpInterconnect implements Interconnect {
+    private static final System.Logger LOG = System.getLogger(UdpInterconnect.class.getName());
+    private static final long TICK_MILLIS = 5;
+    private static final int TICKS_PER_SWEEP = 20;
+
+    private final UdpInterconnectConfig config;
+    private final EventLoopGroup group;
+    private final InboundTable inbound;
+    private final ConcurrentHashMap<StreamId, OutboundRoute> routes = new ConcurrentHashMap<>();
+    /** Event-loop only: streams to acknowledge at the end of the current read burst. */
+    private final List<InboundStream> pendingAcks = new ArrayList<>();
+    private final List<Outgoing> replies = new ArrayList<>();
+    private final DatagramLink link;
+    private final Endpoint endpoint;
+    private final ScheduledFuture<?> timer;
+    private int ticks;
+    private volatile boolean closed;
+
+    public UdpInterconnect(UdpInterconnectConfig config) {
+        this(config, UnaryOperator.identity());
+    }
+
+    /** With the datagram layer wrapped by {@code decorate}: tests inject faults there. */
+    UdpInterconnect(UdpInterconnectConfig config, UnaryOperator<DatagramLink> decorate) {
+        this.config = requireNonNull(config, "config is null");
+        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gangway-ic-udp", true), NioIoHandler.newFactory());
+        this.inbound = new InboundTable(config.queueDepth(), config.unclaimedStreamTimeout(), ByteBufAllocator.DEFAULT);
+        EventLoop loop = group.next();
+        DatagramLink raw;
+        try {
+            raw = new NettyDatagramLink(loop, config, new Listener());
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+        this.link = decorate.apply(raw);
+        this.endpoint = new Endpoint(advertisedHost(config.listenAddress()), link.localAddress().getPort());
+        this.timer = loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.log(System.Logger.Level.DEBUG, "UDP interconnect listening on {0}", endpoint);
+    }
+
+    /** A wildcard socket is reached through the host's own address. */
+    private static String advertisedHost(String listenAddress) {
+        try {
+            InetAddress address = InetAddress.getByName(listenAddress);
+            return address.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostAddress() : listenAddress;
+        } catch (UnknownHostException e) {
+            return listenAddress;
+        }
+    }
+
+    public UdpInterconnectConfig config() {
+        return config;
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public MotionReceiver openReceiver(MotionStreamKey key, int receiverIndex, int senderCount) {
+        requireNonNull(key, "key is null");
+        checkOpen();
+        if (receiverIndex < 0 || senderCount < 1) {
+            throw new IllegalArgumentException("receiverIndex " + receiverIndex + ", senderCount " + senderCount);
+        }
+        UdpMotionReceiver receiver = new UdpMotionReceiver(key, receiverIndex, senderCount, this, config.setupTimeout());
+        inbound.register(receiver);
+        return receiver;
+    }
+
+    @Override
+    public MotionSender openSender(MotionStreamKey key, int senderIndex, List<Endpoint> receivers) {
+        requireNonNull(key, "key is null");
+        checkOpen();
+        if (senderIndex < 0 || receivers.isEmpty()) {
+            throw new IllegalArgumentException("senderIndex " + senderIndex + ", receivers " + receivers);
+        }
+        ChangeSignal signal = new ChangeSignal();
+        List<OutboundRoute> built = new ArrayList<>();
+        for (int r = 0; r < receivers.size(); r++) {
+            Endpoint ep = receivers.get(r);
+            StreamId id = StreamId.of(key, senderIndex, r);
+            OutboundRoute route = new OutboundRoute(id, ep, new InetSocketAddress(ep.host(), ep.port()), link, signal, config);
+            routes.put(id, route);
+            built.add(route);
+        }
+        UdpMotionSender sender = new UdpMotionSender(key, senderIndex, config.maxPacketSize(), signal, built);
+        sender.open();
+        return sender;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw UdpErrors.interconnect("interconnect is closed");
+        }
+    }
+
+    ByteBufAllocator alloc() {
+        return link.alloc();
+    }
+
+    void send(Outgoing packet) {
+        link.send(packet.packet(), packet.to());
+    }
+
+    void unregister(UdpMotionReceiver receiver, List<InboundStream> streams) {
+        List<Outgoing> out = new ArrayList<>();
+        inbound.unregister(receiver, streams, out);
+        out.forEach(this::send);
+    }
+
+    private void flushReplies() {
+        replies.forEach(this::send);
+        replies.clear();
+    }
+
+    /** Files what the socket hears (event loop). */
+    private final class Listener implements DatagramLink.Listener {
+        @Override
+        public void onPacket(ByteBuf packet, InetSocketAddress sender) {
+            if (link == null) {
+                return; // still being constructed: the sender retransmits
+            }
+            Packets.Header h = Packets.read(packet);
+            if (h == null) {
+                LOG.log(System.Logger.Level.TRACE, "dropped a malformed datagram from {0}", sender);
+                return;
+            }
+            switch (h.type()) {
+                case Packets.ACK -> {
+                    OutboundRoute route = routes.get(h.stream());
+                    if (route != null) {
+                        route.onAck(h, packet, System.nanoTime());
+                    }
+                }
+                case Packets.DATA, Packets.PROBE -> {
+                    InboundStream stream = inbound.streamFor(h, sender, replies);
+                    if (stream != null) {
+                        if (h.type() == Packets.DATA) {
+                            stream.onData(h, packet, sender);
+                        } else {
+                            stream.onProbe(sender);
+                        }
+                        if (!stream.ackQueued) {
+                            stream.ackQueued = true;
+                            pendingAcks.add(stream);
+                        }
+                    }
+                    flushReplies();
+                }
+                default -> LOG.log(System.Logger.Level.TRACE, "dropped a datagram of unknown type {0}", h.type());
+            }
+        }
+
+        @Override
+        public void onReadComplete() {
+            for (InboundStream stream : pendingAcks) {
+                stream.ackQueued = false;
+                Outgoing ack = stream.ack(link.alloc());
+                if (ack != null) {
+                    send(ack);
+                }
+            }
+            pendingAcks.clear();
+        }
+    }
+
+    /** Every 5 ms on the event loop: the routes' timers, and now and then the parked streams' expiry. */
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            routes.values().removeIf(route -> route.onTick(now));
+            if (++ticks % TICKS_PER_SWEEP == 0) {
+                inbound.expireParked(now, replies);
+                flushReplies();
+            }
+        } catch (RuntimeException e) {
+            // the timer must survive one bad tick: retransmission of every stream depends on it
+            LOG.log(System.Logger.Level.WARNING, "UDP interconnect timer failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        timer.cancel(false);
+        String gone = "interconnect of the sending process at " + endpoint + " closed before end of stream";
+        routes.values().forEach(route -> route.abort(gone));
+        routes.clear();
+        for (UdpMotionReceiver receiver : inbound.close()) {
+            receiver.close();
+        }
+        // the last packets were queued on the event loop before the close, so they leave first
+        link.close();
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+}
