@@ -29,6 +29,11 @@ final class DefaultDispatchedStatement implements DispatchedStatement {
     }
 
     @Override
+    public void onQeFailure(Runnable listener) {
+        state.onFailure(listener);
+    }
+
+    @Override
     public void cancel() {
         state.cancel(false);
     }

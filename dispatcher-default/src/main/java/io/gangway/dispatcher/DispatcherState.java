@@ -115,7 +115,12 @@ final class DispatcherState {
             PooledQeConnection.InFlight inFlight = queue.apply(member);
             int index = i;
             sent.set(i, inFlight.result());
-            inFlight.result().whenComplete((r, e) -> arrivals.add(index));
+            inFlight.result().whenComplete((r, e) -> {
+                arrivals.add(index);
+                if (e != null || !r.isSuccess()) {
+                    notifyFailure();
+                }
+            });
             writes.add(inFlight.written());
             toFlush.put(member.qe(), Boolean.TRUE);
         }
@@ -238,6 +243,27 @@ final class DispatcherState {
             throw new IllegalStateException("nothing was sent");
         }
         return sent;
+    }
+
+    private final java.util.List<Runnable> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean failureSeen = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Runs {@code listener} once when the first QE fails or is lost (at once if one already has). */
+    void onFailure(Runnable listener) {
+        failureListeners.add(listener);
+        if (failureSeen.get() && failureListeners.remove(listener)) {
+            listener.run();
+        }
+    }
+
+    private void notifyFailure() {
+        if (failureSeen.compareAndSet(false, true)) {
+            for (Runnable listener : failureListeners) {
+                if (failureListeners.remove(listener)) {
+                    listener.run();
+                }
+            }
+        }
     }
 
     private static boolean isError(CompletableFuture<QeResult> result) {

@@ -92,6 +92,11 @@ class ClusterIT {
             qty += id % 7;
         }
         try (Connection c = cluster.connect(); Statement s = c.createStatement();
+                ResultSet type = s.executeQuery("SHOW gp_interconnect_type")) {
+            type.next();
+            assertThat(type.getString(1)).isEqualTo(System.getProperty("gangway.test.interconnect", "tcp"));
+        }
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*), sum(amount), sum(qty), min(id), max(id) FROM orders")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isEqualTo(ORDERS);
@@ -244,6 +249,20 @@ class ClusterIT {
                     + " GROUP BY c.region").close();
             assertThat(show(s, "gp_qes_created")).isEqualTo(before);
             assertThat(show(s, "gp_qes_reused")).isPositive();
+            long session = show(s, "gp_session_id");
+            try (ResultSet rs = s.executeQuery("SELECT content, count(*) FROM gp_session_qes WHERE sess_id = " + session
+                    + " AND role = 'writer' AND state = 'idle' GROUP BY content ORDER BY content")) {
+                List<String> writers = new ArrayList<>();
+                while (rs.next()) {
+                    writers.add(rs.getInt(1) + ":" + rs.getLong(2));
+                }
+                assertThat(writers).as("one idle writer per segment").containsExactly("0:1", "1:1");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT value FROM gp_dispatch_stats WHERE sess_id = " + session
+                    + " AND counter = 'qes_created'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(before);
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Faults on a real multi-process cluster: a segment killed mid-statement, a QE error, a client that
@@ -28,10 +29,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * table at each segment's port, so a leak shows whatever any process believes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FaultInjectionIT {
-    /** A cross join of these many rows per side runs for far longer than any test waits. */
     private static final int ROWS = 10_000;
-    private static final String LONG_QUERY = "SELECT count(*) FROM big a, big b WHERE a.k + b.k < 0";
+    /** A three-way cross join of 10^12 rows: it runs for hours, so only a cancel, a timeout or a fault ends it. */
+    private static final String LONG_QUERY = "SELECT count(*) FROM big a, big b, big c WHERE a.k + b.k + c.k < 0";
     private static TestCluster cluster;
 
     @BeforeAll
@@ -87,8 +89,8 @@ class FaultInjectionIT {
         try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
             long start = System.nanoTime();
             // The segment holding k = 1 fails at once; the other runs the long join until cancelled.
-            assertThatThrownBy(() -> s.executeQuery("SELECT count(*) FROM big a, big b"
-                    + " WHERE CASE WHEN a.k = 1 THEN 1 / (a.k - 1) ELSE 1 END + b.k < 0"))
+            assertThatThrownBy(() -> s.executeQuery("SELECT count(*) FROM big a, big b, big c"
+                    + " WHERE CASE WHEN a.k = 1 THEN 1 / (a.k - 1) ELSE 1 END + b.k + c.k < 0"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
@@ -100,6 +102,38 @@ class FaultInjectionIT {
 
     @Test
     @Order(2)
+    void aClientCancelRequestAndStatementTimeoutStopEveryQe() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            CompletableFuture<Void> canceller = CompletableFuture.runAsync(() -> {
+                try {
+                    await("the query's QEs to connect", Duration.ofSeconds(15), () -> qeConnections() >= 2);
+                    s.cancel();
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThatThrownBy(() -> s.executeQuery(LONG_QUERY)).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getSQLState()).isEqualTo("57014");
+                assertThat(e.getMessage()).contains("canceling statement due to user request");
+            });
+            canceller.get(15, TimeUnit.SECONDS);
+            s.execute("SET statement_timeout = '1s'");
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> s.executeQuery(LONG_QUERY)).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getSQLState()).isEqualTo("57014");
+                assertThat(e.getMessage()).contains("canceling statement due to statement timeout");
+            });
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            s.execute("RESET statement_timeout");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(ROWS);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void aClientThatDisconnectsMidQueryLeavesNoQe() throws Exception {
         await("no QE connections", Duration.ofSeconds(15), () -> qeConnections() == 0);
         Connection c = cluster.connect();
@@ -111,7 +145,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aSegmentKilledDuringAStatementFailsItWithinSecondsAndTheNextOneWorks() throws Exception {
         try (Connection c = cluster.connect()) {
             CompletableFuture<Long> running = runAsync(c, LONG_QUERY);
@@ -129,12 +163,15 @@ class FaultInjectionIT {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(ROWS);
+                // Losing seg0's writer reset the session, as Greenplum does, and the client is told.
+                assertThat((Object) s.getWarnings()).isNotNull();
+                assertThat(s.getWarnings().getMessage()).contains("The previous session was reset");
             }
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void twoHundredSessionsOpenedAndClosedLeaveNoQe() throws Exception {
         await("no QE connections", Duration.ofSeconds(15), () -> qeConnections() == 0);
         for (int i = 0; i < 200; i++) {

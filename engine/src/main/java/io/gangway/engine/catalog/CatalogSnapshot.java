@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gangway.spi.catalog.CatalogView;
 import io.gangway.spi.catalog.SegmentDescriptor;
+import io.gangway.spi.catalog.SystemRelation;
 import io.gangway.spi.catalog.TableDescriptor;
 import io.gangway.spi.catalog.ViewDescriptor;
 import java.util.Collection;
@@ -29,6 +30,11 @@ public record CatalogSnapshot(CatalogState state) implements CatalogView {
     @Override
     public List<SegmentDescriptor> segments() {
         return state.segments();
+    }
+
+    @Override
+    public Optional<SystemRelation> systemRelation(String schema, String name) {
+        return SystemRelations.of(schema, name, state.segments());
     }
 
     public Collection<TableDescriptor> tables() {

@@ -48,6 +48,7 @@ public final class Gucs {
         setting("gp_cached_gang_threshold", "5", true);
         setting("gp_vmem_idle_resource_timeout", "18000", true);
         setting("gp_vmem_protect_gang_cache_limit", "500", true);
+        setting("gp_dispatch_pooling", "on", true);
         setting("gp_session_id", "-1", false);
         setting("max_connections", "250", false);
         setting("transaction_isolation", "read committed", false);

@@ -68,6 +68,8 @@ final class PlanExecution implements QueryResult {
         if (needsGangs) {
             dispatched = session.dispatcher().dispatchPlan(plan, commandId, coordinator);
             sliceTable = dispatched.sliceTable();
+            // A QE that fails stops the QD's own slices at once; awaitResults then tells what happened.
+            dispatched.onQeFailure(() -> cancel.cancel("a QE of the statement failed"));
         } else {
             Map<Integer, List<Endpoint>> members = new HashMap<>();
             plan.slices().forEach(s -> members.put(s.id(), List.of(coordinator)));
@@ -89,7 +91,7 @@ final class PlanExecution implements QueryResult {
     }
 
     private ExecutionContext context(int sliceId, SliceTable sliceTable, long commandId) {
-        return new ExecutionContext(session.sessionId(), commandId, -1, plan, sliceId, 0, sliceTable,
+        return new ExecutionContext(session.gpSessionId(), commandId, -1, plan, sliceId, 0, sliceTable,
                 session.services().interconnect(), engine -> {
                     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "the coordinator stores no table data");
                 }, 0, Visibility.ALL, cancel, session.settings());

@@ -57,20 +57,28 @@ public final class QdSession implements ClientSession {
     private static final System.Logger LOG = System.getLogger(QdSession.class.getName());
 
     private final CoordinatorServices services;
+    private final SessionRegistry registry;
+    /** The connection's identity for cancel requests (BackendKeyData); never changes. */
     private final long sessionId;
+    /** {@code gp_session_id}: names the session to its QEs and motions; a session reset takes a new one. */
+    private volatile long gpSessionId;
+    private final List<String> pendingNotices = new ArrayList<>();
     private final int cancelSecret;
     private final Map<String, String> overrides = Collections.synchronizedMap(new LinkedHashMap<>());
     private final UtilityCommands utility = new UtilityCommands(this);
     private final ExecutorService localSlices = Executors.newVirtualThreadPerTaskExecutor();
-    private DispatcherSession dispatcher;
+    private volatile DispatcherSession dispatcher;
     private long commandCounter;
     private char transactionStatus = 'I';
     private volatile PlanExecution running;
     private volatile ScheduledFuture<?> timeout;
 
-    QdSession(CoordinatorServices services, long sessionId, int cancelSecret, Map<String, String> startupSettings) {
+    QdSession(CoordinatorServices services, SessionRegistry registry, long sessionId, int cancelSecret,
+            Map<String, String> startupSettings) {
         this.services = requireNonNull(services, "services is null");
+        this.registry = requireNonNull(registry, "registry is null");
         this.sessionId = sessionId;
+        this.gpSessionId = sessionId;
         this.cancelSecret = cancelSecret;
         startupSettings.forEach((name, value) -> {
             if (Gucs.definition(name).map(Gucs.Definition::userSettable).orElse(false)) {
@@ -85,9 +93,23 @@ public final class QdSession implements ClientSession {
 
     DispatcherSession dispatcher() {
         if (dispatcher == null) {
-            dispatcher = services.dispatcher().openSession(sessionId, this::componentDatabases, settings());
+            dispatcher = services.dispatcher().openSession(gpSessionId, this::componentDatabases, settings());
         }
         return dispatcher;
+    }
+
+    /** The dispatcher session if the session has dispatched anything yet (for system views, from any thread). */
+    DispatcherSession dispatcherIfOpen() {
+        return dispatcher;
+    }
+
+    long gpSessionId() {
+        return gpSessionId;
+    }
+
+    /** The catalog a statement of this session sees: the current catalog and the session system relations. */
+    private SessionCatalog catalog() {
+        return new SessionCatalog(services.catalog().snapshot(), registry);
     }
 
     /**
@@ -110,7 +132,7 @@ public final class QdSession implements ClientSession {
 
     /** The session's settings: process settings under the session's own changes. */
     Settings settings() {
-        return services.settings().withAll(Map.copyOf(overrides)).with("gp_session_id", Long.toString(sessionId));
+        return services.settings().withAll(Map.copyOf(overrides)).with("gp_session_id", Long.toString(gpSessionId));
     }
 
     String setting(String name) {
@@ -159,11 +181,11 @@ public final class QdSession implements ClientSession {
         }
         Optional<List<Column>> columns = switch (statement) {
             case QueryStatement q -> Optional.of(analyzeAndRewrite(q,
-                    new AnalyzerContext(services.catalog().snapshot(), declared, Optional.empty())).resultColumns());
+                    new AnalyzerContext(catalog(), declared, Optional.empty())).resultColumns());
             case Explain e -> Optional.of(List.of(new Column("QUERY PLAN", SqlType.TEXT)));
             case ShowVariable s -> Optional.of(showColumns(s.name()));
             case Insert i -> {
-                analyzeAndRewrite(i, new AnalyzerContext(services.catalog().snapshot(), declared, Optional.empty()));
+                analyzeAndRewrite(i, new AnalyzerContext(catalog(), declared, Optional.empty()));
                 yield Optional.empty();
             }
             case CreateTable s -> Optional.empty();
@@ -189,19 +211,56 @@ public final class QdSession implements ClientSession {
             throw new SqlException(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
+        if (transactionStatus == 'I' && dispatcher != null) {
+            // A transaction starts: take the cluster's new configuration if it changed (no temp tables or
+            // distributed transactions exist yet that a refresh could strand).
+            dispatcher.refreshComponents(true);
+        }
         try {
-            return run(statement, new AnalyzerContext(services.catalog().snapshot(),
+            QueryResult result = run(statement, new AnalyzerContext(catalog(),
                     query.parameterTypes().stream().map(t -> (SqlType) t).toList(), Optional.of(parameters)));
+            return new SessionResult(result, takePendingNotices());
         } catch (RuntimeException e) {
             failed();
             throw e;
         }
     }
 
+    private List<String> takePendingNotices() {
+        List<String> notices = List.copyOf(pendingNotices);
+        pendingNotices.clear();
+        return notices;
+    }
+
     private void failed() {
         if (transactionStatus == 'T') {
             transactionStatus = 'E';
         }
+        DispatcherSession current = dispatcher;
+        if (current != null) {
+            current.abortOpenStatements();
+            if (current.writerLost()) {
+                resetSession(current);
+            }
+        }
+    }
+
+    /**
+     * Greenplum's session reset: a lost writer QE took the session's state on its segment with it,
+     * so every QE is let go and the session continues under a new {@code gp_session_id}.
+     */
+    private void resetSession(DispatcherSession lost) {
+        long previous = gpSessionId;
+        dispatcher = null;
+        try {
+            lost.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the dispatcher of reset session " + previous + " failed", e);
+        }
+        gpSessionId = registry.nextSessionId();
+        pendingNotices.add("WARNING:  The previous session was reset because its gang was disconnected (session id = "
+                + previous + "). The new session id = " + gpSessionId);
+        LOG.log(System.Logger.Level.INFO, "session {0} reset as {1}: its writer gang was lost", previous, gpSessionId);
     }
 
     private QueryResult run(Statement statement, AnalyzerContext context) {
@@ -258,7 +317,7 @@ public final class QdSession implements ClientSession {
                     limit.toMillis(), TimeUnit.MILLISECONDS);
         }
         execution.start(++commandCounter);
-        return new FailureTracking(execution);
+        return execution;
     }
 
     /** Called by a plan execution when it ends, either way. */
@@ -403,6 +462,7 @@ public final class QdSession implements ClientSession {
 
     @Override
     public void close() {
+        registry.unregister(this);
         cancel();
         if (dispatcher != null) {
             try {
@@ -414,12 +474,17 @@ public final class QdSession implements ClientSession {
         localSlices.shutdownNow();
     }
 
-    /** Marks the transaction block failed when rows fail mid-way, as an error at execute would. */
-    private final class FailureTracking implements QueryResult {
+    /**
+     * A statement's result as the client sees it: rows that fail mid-way mark the transaction block
+     * failed (as an error at execute would), and notices the session owes the client come first.
+     */
+    private final class SessionResult implements QueryResult {
         private final QueryResult delegate;
+        private final List<String> notices;
 
-        FailureTracking(QueryResult delegate) {
+        SessionResult(QueryResult delegate, List<String> notices) {
             this.delegate = delegate;
+            this.notices = new ArrayList<>(notices);
         }
 
         @Override
@@ -444,7 +509,10 @@ public final class QdSession implements ClientSession {
 
         @Override
         public List<String> drainNotices() {
-            return delegate.drainNotices();
+            List<String> out = new ArrayList<>(notices);
+            notices.clear();
+            out.addAll(delegate.drainNotices());
+            return out;
         }
 
         @Override

@@ -5,12 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.gangway.engine.session.ClientSession;
 import java.security.SecureRandom;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Makes a QD session for each client connection, numbering them as {@code gp_session_id} does. */
 public final class QdSessionFactory {
     private final CoordinatorServices services;
-    private final AtomicLong nextSessionId = new AtomicLong(1);
+    private final SessionRegistry registry = new SessionRegistry();
     private final SecureRandom random = new SecureRandom();
 
     public QdSessionFactory(CoordinatorServices services) {
@@ -19,6 +18,8 @@ public final class QdSessionFactory {
 
     /** A new session; {@code startupSettings} are the client's startup parameters (client_encoding, DateStyle, …). */
     public ClientSession open(Map<String, String> startupSettings) {
-        return new QdSession(services, nextSessionId.getAndIncrement(), random.nextInt(), startupSettings);
+        QdSession session = new QdSession(services, registry, registry.nextSessionId(), random.nextInt(), startupSettings);
+        registry.register(session);
+        return session;
     }
 }

@@ -18,6 +18,14 @@ public interface CatalogView {
     /** The component databases: {@code gp_segment_configuration} as this statement sees it. */
     List<SegmentDescriptor> segments();
 
+    /**
+     * A system relation by name ({@code gp_segment_configuration}, {@code gp_session_qes}, …), computed
+     * now; empty if there is none by that name. Consulted before tables and views.
+     */
+    default Optional<SystemRelation> systemRelation(String schema, String name) {
+        return Optional.empty();
+    }
+
     /** How many primary segments (contents 0..N-1) the cluster has. */
     default int segmentCount() {
         return (int) segments().stream().filter(s -> s.content() >= 0 && s.role() == 'p').count();

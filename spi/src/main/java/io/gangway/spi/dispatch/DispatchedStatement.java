@@ -24,6 +24,16 @@ public interface DispatchedStatement extends AutoCloseable {
      */
     List<QeResult> awaitResults();
 
+    /**
+     * Registers {@code listener} to run once, on a dispatcher thread, as soon as any QE of the
+     * statement reports an error or its connection is lost — while the QD may still be busy with its
+     * own slice, blocked on a motion whose sender will never answer (a crashed segment over an
+     * interconnect that cannot tell). Runs at once if that already happened. It must not block.
+     * The default never calls it.
+     */
+    default void onQeFailure(Runnable listener) {
+    }
+
     /** Cancels every QE of the statement (any thread): a client's cancel request; {@code 57014}. */
     void cancel();
 
