@@ -119,16 +119,23 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
 
     @Test
     void theFirstErrorCancelsTheOtherQesAndTheQesOwnErrorWinsOverTheInterconnectErrorItCaused() {
+        // Every QE but the interconnect-error one is running before that error is sent, so none is
+        // answered "cancelled before it started"; the real error is sent only after the QD has
+        // reacted to the interconnect error (its cancel reached that QE), so it truly comes second.
         CountDownLatch othersRunning = new CountDownLatch(3);
         segmentsBehave((qe, request) -> {
             int slice = ((ExecuteSlice) request).sliceId();
             if (qe.content() == 0 && slice == 1) {
-                othersRunning.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                othersRunning.countDown();
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (qe.cancels() == 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
                 return QeResult.failure(0, new SqlException(SqlState.DIVISION_BY_ZERO, "division by zero"));
             }
             if (qe.content() == 1 && slice == 2) {
                 // An interconnect error that comes first must not hide the real one.
-                othersRunning.countDown();
+                othersRunning.await(WAIT.toSeconds(), TimeUnit.SECONDS);
                 return QeResult.failure(1, new SqlException(SqlState.GP_INTERCONNECTION_ERROR,
                         "interconnect error: receiver went away"));
             }
