@@ -13,30 +13,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
-}
-
-find_jdk() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    local major
-    major=$(java_major "$candidate/bin/java")
-    if [ -n "$major" ] && [ "$major" -ge 25 ]; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
-
-if ! JAVA_HOME=$(find_jdk); then
-  echo "run-dispatch: no JDK 25 or newer found under \$JAVA_HOME or /usr/lib/jvm." >&2
-  exit 1
-fi
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "$0")/../scripts/jdk.sh" run-dispatch
 MVN=${MVN:-./mvnw}
 
 # --- build: the cluster's processes run from the driver's class path -------------------------

@@ -5,29 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-java_major() { # prints the major version of the java binary $1, or nothing
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
-}
-
-find_jdk() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    local major
-    major=$(java_major "$candidate/bin/java")
-    if [ -n "$major" ] && [ "$major" -ge 25 ]; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
-
-if ! JAVA_HOME=$(find_jdk); then
-  echo "run-interconnect: no JDK 25 or newer found (looked at \$JAVA_HOME and /usr/lib/jvm/*)." >&2
-  exit 1
-fi
-export JAVA_HOME
+. scripts/jdk.sh run-interconnect
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   ./mvnw -q -B -pl bench -am package -DskipTests

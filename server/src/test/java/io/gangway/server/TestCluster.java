@@ -3,7 +3,6 @@ package io.gangway.server;
 import io.gangway.server.cluster.ClusterLayout;
 import io.gangway.server.cluster.LocalCluster;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A coordinator and two segments as separate processes for integration tests, on free loopback
@@ -29,7 +27,7 @@ final class TestCluster implements AutoCloseable {
 
     static TestCluster start() throws IOException {
         Path root = Files.createTempDirectory("gangway-it");
-        ClusterLayout layout = new ClusterLayout(root, "127.0.0.1", freePortRun(3), 2);
+        ClusterLayout layout = ClusterLayout.onFreePorts(root, 2);
         layout.initialize(Map.of(
                 "gp_interconnect_type", System.getProperty("gangway.test.interconnect", "tcp"),
                 // a restarting segment answers within seconds; keep gang creation retries short
@@ -56,28 +54,6 @@ final class TestCluster implements AutoCloseable {
     Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + cluster.layout().coordinatorPort()
                 + "/gangway", "gangway", "");
-    }
-
-    /** A base port such that it and the next {@code count - 1} ports are free. */
-    private static int freePortRun(int count) throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-            if (allFree(base, count)) {
-                return base;
-            }
-        }
-        throw new IOException("no run of " + count + " free ports found");
-    }
-
-    private static boolean allFree(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

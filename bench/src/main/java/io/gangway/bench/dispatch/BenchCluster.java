@@ -3,8 +3,6 @@ package io.gangway.bench.dispatch;
 import io.gangway.server.cluster.ClusterLayout;
 import io.gangway.server.cluster.LocalCluster;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +34,7 @@ final class BenchCluster implements AutoCloseable {
     /** Starts a cluster whose every process reads {@code settings} from its gangway.conf. */
     static BenchCluster start(int segments, Map<String, String> settings) throws IOException {
         Path root = Files.createTempDirectory("gangway-bench");
-        ClusterLayout layout = new ClusterLayout(root, "127.0.0.1", freePortRun(segments + 1), segments);
+        ClusterLayout layout = ClusterLayout.onFreePorts(root, segments);
         layout.initialize(settings);
         LocalCluster cluster = new LocalCluster(layout, JVM_OPTIONS);
         try {
@@ -60,28 +57,6 @@ final class BenchCluster implements AutoCloseable {
 
     Path root() {
         return root;
-    }
-
-    /** A base port such that it and the next {@code count - 1} ports are free. */
-    private static int freePortRun(int count) throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-            if (allFree(base, count)) {
-                return base;
-            }
-        }
-        throw new IOException("no run of " + count + " free ports found");
-    }
-
-    private static boolean allFree(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -1,12 +1,16 @@
 package io.gangway.server.cluster;
 
 import io.gangway.server.config.GangwayConf;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where the processes of a cluster on one machine keep their data: {@code root/coordinator},
@@ -14,6 +18,32 @@ import java.util.Map;
  * coordinator's, then one per segment after it.
  */
 public record ClusterLayout(Path root, String host, int coordinatorPort, int segmentCount) {
+    /**
+     * A layout on loopback whose ports (the coordinator's and one per segment after it) are free
+     * now, for tests and benchmarks that start throwaway clusters side by side.
+     */
+    public static ClusterLayout onFreePorts(Path root, int segmentCount) throws IOException {
+        int count = segmentCount + 1;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            if (allFree(base, count)) {
+                return new ClusterLayout(root, "127.0.0.1", base, segmentCount);
+            }
+        }
+        throw new IOException("no run of " + count + " free ports found on loopback");
+    }
+
+    private static boolean allFree(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Path coordinatorDirectory() {
         return root.resolve("coordinator");
     }
