@@ -266,6 +266,39 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void aCursorReadInPartsRunsOnReaderGangsAndLeavesTheWritersFree() throws Exception {
+        try (Connection c = cluster.connect()) {
+            c.setAutoCommit(false);
+            try (Statement cursor = c.createStatement(); Statement other = c.createStatement()) {
+                cursor.setFetchSize(50);
+                long session = show(other, "gp_session_id");
+                int read = 0;
+                try (ResultSet rows = cursor.executeQuery("SELECT id FROM orders")) {
+                    while (read < 120 && rows.next()) {
+                        read++;
+                    }
+                    // The cursor is open, its slices suspended: its QEs are busy readers, the writers idle.
+                    List<String> qes = new ArrayList<>();
+                    try (ResultSet rs = other.executeQuery("SELECT role, state, count(*) FROM gp_session_qes"
+                            + " WHERE sess_id = " + session + " GROUP BY role, state ORDER BY role, state")) {
+                        while (rs.next()) {
+                            qes.add(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getLong(3));
+                        }
+                    }
+                    assertThat(qes).contains("writer/idle=2").anyMatch(q -> q.startsWith("reader/busy="))
+                            .noneMatch(q -> q.startsWith("writer/busy"));
+                    while (rows.next()) {
+                        read++;
+                    }
+                }
+                assertThat(read).isEqualTo(ORDERS);
+            }
+            c.commit();
+        }
+    }
+
     private static long show(Statement s, String name) throws SQLException {
         try (ResultSet rs = s.executeQuery("SHOW " + name)) {
             rs.next();

@@ -9,6 +9,7 @@ import io.gangway.engine.exec.ExecutionContext;
 import io.gangway.engine.exec.Operator;
 import io.gangway.engine.exec.SliceRunner;
 import io.gangway.engine.session.QueryResult;
+import io.gangway.spi.dispatch.DispatchOptions;
 import io.gangway.spi.dispatch.DispatchedStatement;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.SliceTable;
@@ -39,6 +40,7 @@ final class PlanExecution implements QueryResult {
     private final QdSession session;
     private final PlannedStatement plan;
     private final CancelState cancel;
+    private final DispatchOptions options;
     private final List<CompletableFuture<Long>> localSenders = new ArrayList<>();
     private volatile DispatchedStatement dispatched;
     private Operator top;
@@ -46,10 +48,11 @@ final class PlanExecution implements QueryResult {
     private boolean done;
     private String tag;
 
-    PlanExecution(QdSession session, PlannedStatement plan, CancelState cancel) {
+    PlanExecution(QdSession session, PlannedStatement plan, CancelState cancel, DispatchOptions options) {
         this.session = session;
         this.plan = plan;
         this.cancel = cancel;
+        this.options = options;
     }
 
     /** Starts the statement: after this returns every QE has its slice and the QD's slices run. */
@@ -66,7 +69,7 @@ final class PlanExecution implements QueryResult {
         boolean needsGangs = plan.slices().stream().anyMatch(s -> s.gangType() != GangType.UNALLOCATED);
         SliceTable sliceTable;
         if (needsGangs) {
-            dispatched = session.dispatcher().dispatchPlan(plan, commandId, coordinator);
+            dispatched = session.dispatcher().dispatchPlan(plan, commandId, coordinator, options);
             sliceTable = dispatched.sliceTable();
             // A QE that fails stops the QD's own slices at once; awaitResults then tells what happened.
             dispatched.onQeFailure(() -> cancel.cancel("a QE of the statement failed"));

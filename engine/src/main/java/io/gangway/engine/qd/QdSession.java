@@ -26,6 +26,7 @@ import io.gangway.spi.ast.ShowVariable;
 import io.gangway.spi.ast.Statement;
 import io.gangway.spi.ast.TransactionStatement;
 import io.gangway.spi.catalog.SegmentDescriptor;
+import io.gangway.spi.dispatch.DispatchOptions;
 import io.gangway.spi.dispatch.DispatcherSession;
 import io.gangway.spi.plan.PlannedStatement;
 import io.gangway.spi.planner.PlannerContext;
@@ -206,6 +207,15 @@ public final class QdSession implements ClientSession {
 
     @Override
     public QueryResult execute(PreparedQuery query, List<@Nullable Object> parameters) {
+        return execute(query, parameters, DispatchOptions.DEFAULT);
+    }
+
+    @Override
+    public QueryResult executeCursor(PreparedQuery query, List<@Nullable Object> parameters) {
+        return execute(query, parameters, DispatchOptions.DEFAULT.withCursor(query.statement() instanceof QueryStatement));
+    }
+
+    private QueryResult execute(PreparedQuery query, List<@Nullable Object> parameters, DispatchOptions options) {
         Statement statement = query.statement();
         if (transactionStatus == 'E' && !(statement instanceof TransactionStatement)) {
             throw new SqlException(SqlState.IN_FAILED_SQL_TRANSACTION,
@@ -218,7 +228,7 @@ public final class QdSession implements ClientSession {
         }
         try {
             QueryResult result = run(statement, new AnalyzerContext(catalog(),
-                    query.parameterTypes().stream().map(t -> (SqlType) t).toList(), Optional.of(parameters)));
+                    query.parameterTypes().stream().map(t -> (SqlType) t).toList(), Optional.of(parameters)), options);
             return new SessionResult(result, takePendingNotices());
         } catch (RuntimeException e) {
             failed();
@@ -263,12 +273,12 @@ public final class QdSession implements ClientSession {
         LOG.log(System.Logger.Level.INFO, "session {0} reset as {1}: its writer gang was lost", previous, gpSessionId);
     }
 
-    private QueryResult run(Statement statement, AnalyzerContext context) {
+    private QueryResult run(Statement statement, AnalyzerContext context, DispatchOptions options) {
         return switch (statement) {
-            case QueryStatement q -> startPlan(q, context);
+            case QueryStatement q -> startPlan(q, context, options);
             case Insert insert -> {
                 refuseWriteInBlock("INSERT");
-                yield startPlan(insert, context);
+                yield startPlan(insert, context, DispatchOptions.DEFAULT);
             }
             case Explain explain -> explain(explain, context);
             case CreateTable create -> {
@@ -306,13 +316,14 @@ public final class QdSession implements ClientSession {
         return services.planner().plan(query, new PlannerContext(context.catalog(), settings()));
     }
 
-    private QueryResult startPlan(Statement statement, AnalyzerContext context) {
+    private QueryResult startPlan(Statement statement, AnalyzerContext context, DispatchOptions options) {
         PlannedStatement plan = plan(statement, context);
-        PlanExecution execution = new PlanExecution(this, plan, new CancelState());
+        PlanExecution execution = new PlanExecution(this, plan, new CancelState(), options);
         // Registered before dispatch: a cancel request or the timeout may come while gangs are being made.
         running = execution;
         Duration limit = settings().getDuration("statement_timeout", Duration.ZERO);
-        if (!limit.isZero()) {
+        // A cursor stays open between the client's fetches; the timeout is for statements, not for open cursors.
+        if (!limit.isZero() && !options.cursor()) {
             timeout = services.timer().schedule(() -> execution.cancel("canceling statement due to statement timeout"),
                     limit.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -343,7 +354,7 @@ public final class QdSession implements ClientSession {
         if (explain.analyze()) {
             refuseWriteInBlock("EXPLAIN ANALYZE");
             long start = System.nanoTime();
-            try (QueryResult result = startPlan(inner, context)) {
+            try (QueryResult result = startPlan(inner, context, DispatchOptions.DEFAULT)) {
                 long count = 0;
                 while (true) {
                     var batch = result.nextBatch();

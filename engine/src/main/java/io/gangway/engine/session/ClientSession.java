@@ -33,6 +33,16 @@ public interface ClientSession extends AutoCloseable {
      */
     QueryResult execute(PreparedQuery query, List<@Nullable Object> parameters);
 
+    /**
+     * Runs a prepared statement for a portal the client reads in parts (an Execute with a row limit,
+     * as pgjdbc's fetch size does): a cursor. Its rows may be read across other statements of the
+     * session, so its gangs are made of reader QEs only and the session's writer stays free, as in
+     * Greenplum. The default runs it as an ordinary statement.
+     */
+    default QueryResult executeCursor(PreparedQuery query, List<@Nullable Object> parameters) {
+        return execute(query, parameters);
+    }
+
     /** Cancels the running statement, from any thread (a client's CancelRequest). */
     void cancel();
 

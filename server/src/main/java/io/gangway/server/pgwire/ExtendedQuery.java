@@ -129,7 +129,10 @@ final class ExtendedQuery {
         try {
             ResultCursor cursor = portal.cursor();
             if (cursor == null) {
-                cursor = new ResultCursor(session.execute(query.get(), portal.parameters()));
+                // A row limit means the client reads the portal in parts, maybe across other statements: a cursor.
+                cursor = new ResultCursor(execute.maxRows() > 0
+                        ? session.executeCursor(query.get(), portal.parameters())
+                        : session.execute(query.get(), portal.parameters()));
                 portal.start(cursor);
             }
             boolean done;
