@@ -101,8 +101,8 @@ public final class CoordinatorModule extends AbstractModule {
     /** The entry db: QEs on the coordinator (content -1) for slices that must run there, with no table storage. */
     @Provides
     @Singleton
-    SegmentQeService entryDbQeService(Interconnect interconnect, LocalTransactionManager transactions) {
-        return new SegmentQeService(new SegmentServices(-1, interconnect, Map.of(), transactions, config.settings()));
+    SegmentQeService entryDbQeService(Interconnect interconnect, LocalTransactionManager transactions, Parser parser) {
+        return new SegmentQeService(new SegmentServices(-1, interconnect, Map.of(), transactions, parser, config.settings()));
     }
 
     @Provides

@@ -10,6 +10,7 @@ import io.gangway.engine.qe.SegmentServices;
 import io.gangway.engine.txn.LocalTransactionManager;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.interconnect.Interconnect;
+import io.gangway.spi.parser.Parser;
 import io.gangway.spi.storage.StorageEngine;
 import java.util.Map;
 
@@ -52,9 +53,16 @@ public final class SegmentModule extends AbstractModule {
 
     @Provides
     @Singleton
+    Parser parser() {
+        return registry.create(Parser.class, config.setting("parser", "antlr"), config.extensionContext(),
+                config.settings().values());
+    }
+
+    @Provides
+    @Singleton
     SegmentServices services(Interconnect interconnect, Map<String, StorageEngine> engines,
-            LocalTransactionManager transactions) {
-        return new SegmentServices(config.contentId(), interconnect, engines, transactions, config.settings());
+            LocalTransactionManager transactions, Parser parser) {
+        return new SegmentServices(config.contentId(), interconnect, engines, transactions, parser, config.settings());
     }
 
     @Provides

@@ -10,11 +10,17 @@ import io.gangway.engine.exec.Operator;
 import io.gangway.engine.exec.SliceRunner;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.QeResult;
+import io.gangway.spi.ast.ResetVariable;
+import io.gangway.spi.ast.SetVariable;
+import io.gangway.spi.ast.Statement;
 import io.gangway.spi.dispatch.QeSession;
 import io.gangway.spi.dispatch.QeStartup;
 import io.gangway.spi.plan.PlanNode;
 import io.gangway.spi.plan.Slice;
 import io.gangway.spi.catalog.TableDescriptor;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,8 +53,7 @@ final class SegmentQe implements QeSession {
                     settings = settings.withAll(set.values());
                     yield 0;
                 }
-                case DispatchRequest.SqlText text -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
-                        "dispatching SQL text to segments is not supported yet");
+                case DispatchRequest.SqlText text -> runText(text.sql());
                 case DispatchRequest.Dtx dtx -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                         "distributed transactions are not supported yet");
             };
@@ -114,6 +119,41 @@ final class SegmentQe implements QeSession {
             return false;
         }
         return node.inputs().stream().anyMatch(input -> writes(input, false));
+    }
+
+    /**
+     * Plain SQL text from the QD: the session commands a QE carries out on its own ({@code SET},
+     * {@code RESET}). Anything else needs the coordinator's catalog and planner, so it is refused.
+     */
+    private long runText(String sql) {
+        for (Statement statement : services.parser().parseAll(sql)) {
+            if (statement instanceof SetVariable set) {
+                settings = set.toDefault() ? reset(set.name()) : settings.with(set.name(), set.value());
+            } else if (statement instanceof ResetVariable reset) {
+                settings = reset(reset.name());
+            } else {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        statement.getClass().getSimpleName() + " cannot be dispatched to segments as SQL text");
+            }
+        }
+        return 0;
+    }
+
+    /** A setting back to what the process and the QD's startup message gave this QE. */
+    private Settings reset(String name) {
+        Settings base = services.settings().withAll(startup.settings());
+        if (name.equalsIgnoreCase("all")) {
+            return base;
+        }
+        Map<String, String> values = new HashMap<>(settings.values());
+        values.remove(name.toLowerCase(Locale.ROOT));
+        base.get(name).ifPresent(v -> values.put(name.toLowerCase(Locale.ROOT), v));
+        return new Settings(values);
+    }
+
+    /** The QE's current settings (for tests). */
+    Settings settings() {
+        return settings;
     }
 
     private long runUtility(DispatchRequest.UtilityCommand command) {
