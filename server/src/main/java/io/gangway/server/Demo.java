@@ -2,7 +2,7 @@ package io.gangway.server;
 
 import io.gangway.server.cluster.ClusterLayout;
 import io.gangway.server.cluster.LocalCluster;
-import java.io.IOException;
+import io.gangway.server.config.GangwayConf;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,7 +23,12 @@ final class Demo {
     private Demo() {
     }
 
-    static void run(Path root, int port, String interconnect, PrintStream out) throws Exception {
+    /**
+     * @param interconnect the interconnect asked for on the command line, if any: it is written to
+     *     every process's configuration, also of a cluster made before; otherwise a new cluster uses
+     *     tcp and an existing one keeps what it has
+     */
+    static void run(Path root, int port, Optional<String> interconnect, PrintStream out) throws Exception {
         ClusterLayout layout = new ClusterLayout(root.toAbsolutePath(), "127.0.0.1", port, 2);
         if (layout.isInitialized()) {
             ClusterLayout existing = ClusterLayout.read(layout.root());
@@ -31,10 +37,15 @@ final class Demo {
                         existing.coordinatorPort(), port);
             }
             layout = existing;
+            if (interconnect.isPresent()) {
+                layout.initialize(Map.of("gp_interconnect_type", interconnect.get()));
+            }
         } else {
             out.printf("Creating a cluster in %s%n", root);
-            layout.initialize(Map.of("gp_interconnect_type", interconnect));
+            layout.initialize(Map.of("gp_interconnect_type", interconnect.orElse("tcp")));
         }
+        out.printf("Interconnect: %s%n", GangwayConf.read(layout.coordinatorDirectory())
+                .getOrDefault("gp_interconnect_type", "tcp"));
         LocalCluster cluster = new LocalCluster(layout, List.of("-Xmx1g", "-Dguice_bytecode_gen_option=DISABLED"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,9 +84,5 @@ final class Demo {
     private static Connection connect(ClusterLayout layout) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + layout.coordinatorPort() + "/gangway",
                 "gangway", "");
-    }
-
-    static void ensureDirectory(Path root) throws IOException {
-        Files.createDirectories(root);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -53,7 +54,7 @@ public final class GangwayMain {
         switch (args[0]) {
             case "demo" -> Demo.run(Path.of(options.getOrDefault("datadir", "data/demo")),
                     Integer.parseInt(options.getOrDefault("port", "15432")),
-                    options.getOrDefault("interconnect", "tcp"), out);
+                    Optional.ofNullable(options.get("interconnect")), out);
             case "coordinator" -> {
                 CoordinatorProcess process = CoordinatorProcess.start(dataDirectory(options), settings);
                 runUntilStopped(process);
