@@ -19,7 +19,6 @@ import io.gangway.spi.query.FromNode.JoinType;
 import io.gangway.spi.query.ScalarFunction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** Plans built by hand for tests. */
+/** A plan with every node type and every constant type, built by hand for the serialization tests. */
 final class TestPlans {
     static final TableDescriptor ORDERS = new TableDescriptor(16_384, "public", "orders",
             List.of(new Column("id", SqlType.INTEGER), new Column("amount", SqlType.numeric(12, 2)),
@@ -42,43 +41,6 @@ final class TestPlans {
         Expr filter = new Expr.Call(ScalarFunction.GREATER,
                 List.of(new Expr.InputRef(0, SqlType.INTEGER), new Expr.Constant(10, SqlType.INTEGER)), SqlType.BOOLEAN);
         return new PlanNode.SeqScan(ORDERS, "o", List.of(0, 1), Optional.of(filter), new Locus.Hashed(List.of(0), 2));
-    }
-
-    /**
-     * A SELECT gathered to the QD from {@code readerSlices} reader slices on {@code segments}
-     * segments (slice 1 gathers, each further slice feeds the one before it through a redistribute).
-     */
-    static PlannedStatement readerPlan(int readerSlices, int segments) {
-        List<Integer> contents = contents(segments);
-        PlanNode[] motions = new PlanNode[readerSlices + 1];
-        PlanNode input = scan();
-        for (int id = readerSlices; id >= 1; id--) {
-            MotionKind kind = id == 1 ? MotionKind.GATHER : MotionKind.REDISTRIBUTE;
-            Locus locus = id == 1 ? new Locus.Entry() : new Locus.Hashed(List.of(0), segments);
-            input = new PlanNode.Motion(kind, input, id == 1 ? List.of() : List.of(0), List.of(), id, locus);
-            motions[id] = input;
-        }
-        List<Slice> slices = new ArrayList<>();
-        slices.add(new Slice(0, GangType.UNALLOCATED, List.of(-1), OptionalInt.empty(), motions[1]));
-        for (int id = 1; id <= readerSlices; id++) {
-            slices.add(new Slice(id, GangType.PRIMARY_READER, contents, OptionalInt.of(id - 1), motions[id]));
-        }
-        return new PlannedStatement(PlannedStatement.Command.SELECT, motions[1], slices,
-                List.of(new Column("id", SqlType.INTEGER), new Column("amount", SqlType.numeric(12, 2))));
-    }
-
-    /** An INSERT … SELECT: slice 1 (the writer) inserts what slice 2 (a reader) redistributes to it. */
-    static PlannedStatement insertPlan(int segments) {
-        List<Integer> contents = contents(segments);
-        PlanNode redistribute = new PlanNode.Motion(MotionKind.REDISTRIBUTE, scan(), List.of(0), List.of(), 2,
-                new Locus.Hashed(List.of(0), segments));
-        PlanNode insert = new PlanNode.Insert(redistribute, ORDERS, new Locus.Hashed(List.of(0), segments));
-        PlanNode gather = new PlanNode.Motion(MotionKind.GATHER, insert, List.of(), List.of(), 1, new Locus.Entry());
-        List<Slice> slices = List.of(
-                new Slice(0, GangType.UNALLOCATED, List.of(-1), OptionalInt.empty(), gather),
-                new Slice(1, GangType.PRIMARY_WRITER, contents, OptionalInt.of(0), gather),
-                new Slice(2, GangType.PRIMARY_READER, contents, OptionalInt.of(1), redistribute));
-        return new PlannedStatement(PlannedStatement.Command.INSERT, gather, slices, List.of());
     }
 
     /** A plan with every kind of node and constant, for serialization round trips. */
@@ -134,13 +96,5 @@ final class TestPlans {
         return new PlannedStatement(PlannedStatement.Command.SELECT, limit, slices,
                 List.of(new Column("id", SqlType.INTEGER), new Column("avg", SqlType.NUMERIC),
                         new Column("count", SqlType.BIGINT)));
-    }
-
-    static List<Integer> contents(int segments) {
-        List<Integer> contents = new ArrayList<>();
-        for (int i = 0; i < segments; i++) {
-            contents.add(i);
-        }
-        return List.copyOf(contents);
     }
 }
