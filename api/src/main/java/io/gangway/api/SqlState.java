@@ -44,6 +44,7 @@ public enum SqlState {
     UNDEFINED_PARAMETER("42P02", "undefined_parameter"),
     DUPLICATE_TABLE("42P07", "duplicate_table"),
     DUPLICATE_COLUMN("42701", "duplicate_column"),
+    DUPLICATE_CURSOR("42P03", "duplicate_cursor"),
     DUPLICATE_OBJECT("42710", "duplicate_object"),
     INVALID_COLUMN_REFERENCE("42P10", "invalid_column_reference"),
     INVALID_TABLE_DEFINITION("42P16", "invalid_table_definition"),

@@ -299,6 +299,48 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void declareFetchAndCloseACursor() throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("DECLARE outside CURSOR FOR SELECT id FROM orders"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("25P01"));
+            s.execute("BEGIN");
+            s.execute("DECLARE c CURSOR FOR SELECT id FROM orders ORDER BY id");
+            assertThat(fetchIds(s, "FETCH 5 FROM c")).containsExactly(1, 2, 3, 4, 5);
+            assertThat(fetchIds(s, "FETCH FORWARD 3 FROM c")).containsExactly(6, 7, 8);
+            assertThat(fetchIds(s, "FETCH c")).containsExactly(9);
+            long session = show(s, "gp_session_id");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM gp_session_qes WHERE sess_id = " + session
+                    + " AND role = 'writer' AND state = 'busy'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the cursor leaves the writers free").isZero();
+            }
+            assertThat(fetchIds(s, "FETCH ALL FROM c")).hasSize(ORDERS - 9).startsWith(10).endsWith(ORDERS);
+            assertThat(fetchIds(s, "FETCH 1 FROM c")).isEmpty();
+            s.execute("CLOSE c");
+            assertThatThrownBy(() -> s.executeQuery("FETCH 1 FROM c"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("34000"));
+            s.execute("ROLLBACK");
+            s.execute("BEGIN");
+            s.execute("DECLARE d CURSOR FOR SELECT id FROM orders");
+            s.execute("COMMIT");
+            assertThatThrownBy(() -> s.executeQuery("FETCH 1 FROM d")).as("a cursor without HOLD ends with its transaction")
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("34000"));
+            assertWorks(s);
+        }
+    }
+
+    private static List<Integer> fetchIds(Statement s, String fetch) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(fetch)) {
+            while (rs.next()) {
+                ids.add(rs.getInt(1));
+            }
+        }
+        return ids;
+    }
+
     private static long show(Statement s, String name) throws SQLException {
         try (ResultSet rs = s.executeQuery("SHOW " + name)) {
             rs.next();

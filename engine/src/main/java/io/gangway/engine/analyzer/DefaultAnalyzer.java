@@ -36,6 +36,9 @@ public final class DefaultAnalyzer implements Analyzer {
             case io.gangway.spi.ast.ShowVariable s -> notAQuery(statement);
             case io.gangway.spi.ast.ResetVariable s -> notAQuery(statement);
             case io.gangway.spi.ast.TransactionStatement s -> notAQuery(statement);
+            case io.gangway.spi.ast.DeclareCursor declare -> new QueryAnalyzer(context).analyze(declare.query());
+            case io.gangway.spi.ast.FetchCursor s -> notAQuery(statement);
+            case io.gangway.spi.ast.CloseCursor s -> notAQuery(statement);
         };
     }
 

@@ -13,11 +13,14 @@ import io.gangway.engine.session.ClientSession;
 import io.gangway.engine.session.PreparedQuery;
 import io.gangway.engine.session.QueryResult;
 import io.gangway.spi.analyzer.AnalyzerContext;
+import io.gangway.spi.ast.CloseCursor;
 import io.gangway.spi.ast.CreateTable;
 import io.gangway.spi.ast.CreateView;
+import io.gangway.spi.ast.DeclareCursor;
 import io.gangway.spi.ast.DropTable;
 import io.gangway.spi.ast.DropView;
 import io.gangway.spi.ast.Explain;
+import io.gangway.spi.ast.FetchCursor;
 import io.gangway.spi.ast.Insert;
 import io.gangway.spi.ast.QueryStatement;
 import io.gangway.spi.ast.ResetVariable;
@@ -67,6 +70,7 @@ public final class QdSession implements ClientSession {
     private final int cancelSecret;
     private final Map<String, String> overrides = Collections.synchronizedMap(new LinkedHashMap<>());
     private final UtilityCommands utility = new UtilityCommands(this);
+    private final Cursors cursors = new Cursors();
     private final ExecutorService localSlices = Executors.newVirtualThreadPerTaskExecutor();
     private volatile DispatcherSession dispatcher;
     private long commandCounter;
@@ -196,6 +200,9 @@ public final class QdSession implements ClientSession {
             case SetVariable s -> Optional.empty();
             case ResetVariable s -> Optional.empty();
             case TransactionStatement s -> Optional.empty();
+            case DeclareCursor s -> Optional.empty();
+            case FetchCursor fetch -> cursors.columns(fetch.name());
+            case CloseCursor s -> Optional.empty();
         };
         return new PreparedQuery(sql, statement, reported, columns);
     }
@@ -301,6 +308,16 @@ public final class QdSession implements ClientSession {
             case ShowVariable show -> show(show.name());
             case ResetVariable reset -> reset(reset.name());
             case TransactionStatement tx -> transaction(tx);
+            case DeclareCursor declare -> declareCursor(declare, context);
+            case FetchCursor fetch -> fetch(fetch);
+            case CloseCursor close -> {
+                if (close.name().isPresent()) {
+                    cursors.close(close.name().get());
+                } else {
+                    cursors.closeAll(true);
+                }
+                yield Results.tag("CLOSE CURSOR");
+            }
         };
     }
 
@@ -329,6 +346,37 @@ public final class QdSession implements ClientSession {
         }
         execution.start(++commandCounter);
         return execution;
+    }
+
+    /** {@code DECLARE … CURSOR}: the query starts now, on reader gangs of its own, and waits for FETCH. */
+    private QueryResult declareCursor(DeclareCursor declare, AnalyzerContext context) {
+        if (!declare.withHold() && transactionStatus == 'I') {
+            throw new SqlException(SqlState.NO_ACTIVE_SQL_TRANSACTION, "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        if (cursors.columns(declare.name()).isPresent()) {
+            throw new SqlException(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
+        }
+        PlannedStatement plan = plan(new QueryStatement(declare.query()), context);
+        PlanExecution execution = new PlanExecution(this, plan, new CancelState(), DispatchOptions.DEFAULT.withCursor(true));
+        execution.start(++commandCounter);
+        cursors.declare(declare.name(), execution, plan.resultColumns(), declare.withHold());
+        return Results.tag("DECLARE CURSOR");
+    }
+
+    private QueryResult fetch(FetchCursor fetch) {
+        Cursors.Cursor cursor = cursors.get(fetch.name());
+        // While it fetches, the cursor's plan is what a cancel request stops.
+        running = cursor.execution;
+        try {
+            return Cursors.result(cursor, cursor.fetch(fetch.count()));
+        } catch (RuntimeException e) {
+            cursors.forget(fetch.name());
+            throw e;
+        } finally {
+            if (running == cursor.execution) {
+                running = null;
+            }
+        }
     }
 
     /** Called by a plan execution when it ends, either way. */
@@ -448,6 +496,7 @@ public final class QdSession implements ClientSession {
                 yield Results.tag("BEGIN", notices);
             }
             case COMMIT -> {
+                cursors.closeAll(false);
                 boolean aborted = transactionStatus == 'E';
                 List<String> notices = transactionStatus == 'I'
                         ? List.of("WARNING: there is no transaction in progress") : List.of();
@@ -455,6 +504,7 @@ public final class QdSession implements ClientSession {
                 yield Results.tag(aborted ? "ROLLBACK" : "COMMIT", notices);
             }
             case ROLLBACK -> {
+                cursors.closeAll(false);
                 List<String> notices = transactionStatus == 'I'
                         ? List.of("WARNING: there is no transaction in progress") : List.of();
                 transactionStatus = 'I';
@@ -475,6 +525,7 @@ public final class QdSession implements ClientSession {
     public void close() {
         registry.unregister(this);
         cancel();
+        cursors.closeAll(true);
         if (dispatcher != null) {
             try {
                 dispatcher.close();

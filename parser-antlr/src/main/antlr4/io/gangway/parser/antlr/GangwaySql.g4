@@ -46,6 +46,10 @@ statement
     | (BEGIN (TRANSACTION | WORK)? | START TRANSACTION)                         #beginTransaction
     | (COMMIT | END) (TRANSACTION | WORK)?                                      #commitTransaction
     | (ROLLBACK | ABORT) (TRANSACTION | WORK)?                                  #rollbackTransaction
+    | DECLARE name=identifier (NO? SCROLL)? CURSOR
+        (hold=WITH HOLD | WITHOUT HOLD)? FOR query                              #declareCursor
+    | FETCH fetchCount? (FROM | IN)? name=identifier                            #fetchCursor
+    | CLOSE (name=identifier | ALL)                                             #closeCursor
     | command=(ALTER | UPDATE | DELETE | COPY | TRUNCATE | GRANT | REVOKE
         | VACUUM | ANALYZE | CLUSTER | COMMENT | LOCK | MERGE) ~';'*             #unsupportedStatement
     | command=(CREATE | DROP) UNIQUE? kind=IDENTIFIER ~';'*                     #unsupportedObjectStatement
@@ -352,6 +356,13 @@ number
     ;
 
 // PostgreSQL's unreserved (and column-name) keywords: usable as plain identifiers.
+fetchCount
+    : NEXT                                                                      #fetchNext
+    | FORWARD (count=INTEGER_VALUE | all=ALL)?                                  #fetchForward
+    | count=INTEGER_VALUE                                                       #fetchCountValue
+    | all=ALL                                                                   #fetchAll
+    ;
+
 nonReserved
     : ABORT | ALTER | BEGIN | BY | CHAR | CHARACTER | CLUSTER | COMMENT | COMMIT | COPY | DAY | DELETE
     | DOUBLE | DROP | EXPLAIN | EXTRACT | FILTER | FIRST | GRANT | HOUR | IF | INSERT | INTERVAL | ISOLATION
@@ -359,6 +370,7 @@ nonReserved
     | PRECISION | RANDOMLY | RECURSIVE | REPLACE | REPLICATED | RESET | REVOKE | ROLLBACK | ROW | ROWS
     | SECOND | SESSION | SET | SHOW | START | SUBSTRING | TIME | TIMESTAMP | TRANSACTION | TRUNCATE
     | UPDATE | VACUUM | VALUES | VARYING | VIEW | WITHOUT | WORK | YEAR | ZONE
+    | CLOSE | CURSOR | DECLARE | FORWARD | HOLD | NO | SCROLL
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -377,12 +389,15 @@ CASE: 'CASE';
 CAST: 'CAST';
 CHAR: 'CHAR';
 CHARACTER: 'CHARACTER';
+CLOSE: 'CLOSE';
 CLUSTER: 'CLUSTER';
 COMMENT: 'COMMENT';
 COMMIT: 'COMMIT';
 CONSTRAINT: 'CONSTRAINT';
 COPY: 'COPY';
 CREATE: 'CREATE';
+CURSOR: 'CURSOR';
+DECLARE: 'DECLARE';
 CROSS: 'CROSS';
 DAY: 'DAY';
 DEFAULT: 'DEFAULT';
@@ -403,6 +418,8 @@ FILTER: 'FILTER';
 FETCH: 'FETCH';
 FIRST: 'FIRST';
 FOR: 'FOR';
+FORWARD: 'FORWARD';
+HOLD: 'HOLD';
 FROM: 'FROM';
 FULL: 'FULL';
 GRANT: 'GRANT';
@@ -433,6 +450,7 @@ MINUTE: 'MINUTE';
 MONTH: 'MONTH';
 NATIONAL: 'NATIONAL';
 NEXT: 'NEXT';
+NO: 'NO';
 NOT: 'NOT';
 NULL: 'NULL';
 NULLS: 'NULLS';
@@ -484,6 +502,7 @@ VIEW: 'VIEW';
 WHEN: 'WHEN';
 WHERE: 'WHERE';
 WITH: 'WITH';
+SCROLL: 'SCROLL';
 WITHOUT: 'WITHOUT';
 WORK: 'WORK';
 YEAR: 'YEAR';

@@ -10,6 +10,9 @@ import static java.util.Objects.requireNonNull;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.parser.antlr.GangwaySqlParser.*;
+import io.gangway.spi.ast.CloseCursor;
+import io.gangway.spi.ast.DeclareCursor;
+import io.gangway.spi.ast.FetchCursor;
 import io.gangway.spi.ast.ColumnDefinition;
 import io.gangway.spi.ast.CreateTable;
 import io.gangway.spi.ast.CreateView;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -267,6 +271,41 @@ final class StatementBuilder extends GangwaySqlBaseVisitor<Statement> {
     @Override
     public Statement visitRollbackTransaction(RollbackTransactionContext ctx) {
         return new TransactionStatement(TransactionStatement.Kind.ROLLBACK);
+    }
+
+    // ------------------------------------------------------------ cursors
+
+    @Override
+    public Statement visitDeclareCursor(DeclareCursorContext ctx) {
+        return new DeclareCursor(identifier(ctx.name), queries.query(ctx.query()), ctx.hold != null, position(ctx));
+    }
+
+    @Override
+    public Statement visitFetchCursor(FetchCursorContext ctx) {
+        OptionalLong count = switch (ctx.fetchCount()) {
+            case null -> OptionalLong.of(1);
+            case FetchNextContext next -> OptionalLong.of(1);
+            case FetchForwardContext forward -> forward.all != null ? OptionalLong.empty()
+                    : OptionalLong.of(forward.count == null ? 1 : count(forward.count));
+            case FetchCountValueContext value -> OptionalLong.of(count(value.count));
+            case FetchAllContext all -> OptionalLong.empty();
+            default -> throw new IllegalStateException("unknown FETCH form " + ctx.fetchCount().getText());
+        };
+        return new FetchCursor(identifier(ctx.name), count, position(ctx));
+    }
+
+    private static long count(org.antlr.v4.runtime.Token token) {
+        try {
+            return Long.parseLong(token.getText());
+        } catch (NumberFormatException e) {
+            throw SqlException.at(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, token.getStartIndex() + 1,
+                    "FETCH count " + token.getText() + " is out of range");
+        }
+    }
+
+    @Override
+    public Statement visitCloseCursor(CloseCursorContext ctx) {
+        return new CloseCursor(ctx.name == null ? Optional.empty() : Optional.of(identifier(ctx.name)), position(ctx));
     }
 
     @Override

@@ -34,6 +34,24 @@ class AntlrParserTest {
     private final AntlrParser parser = new AntlrParser();
 
     @Test
+    void cursorStatements() {
+        var declare = (io.gangway.spi.ast.DeclareCursor) parser.parse("DECLARE c NO SCROLL CURSOR WITH HOLD FOR SELECT a FROM t");
+        assertThat(declare.name()).isEqualTo("c");
+        assertThat(declare.withHold()).isTrue();
+        assertThat(((io.gangway.spi.ast.DeclareCursor) parser.parse("declare \"C\" cursor for select 1")).withHold()).isFalse();
+        assertThat(parser.parse("FETCH c")).isEqualTo(new io.gangway.spi.ast.FetchCursor("c", java.util.OptionalLong.of(1), 1));
+        assertThat(parser.parse("FETCH NEXT FROM c")).isEqualTo(new io.gangway.spi.ast.FetchCursor("c", java.util.OptionalLong.of(1), 1));
+        assertThat(parser.parse("FETCH 25 IN c")).isEqualTo(new io.gangway.spi.ast.FetchCursor("c", java.util.OptionalLong.of(25), 1));
+        assertThat(parser.parse("FETCH FORWARD 3 FROM c")).isEqualTo(new io.gangway.spi.ast.FetchCursor("c", java.util.OptionalLong.of(3), 1));
+        assertThat(parser.parse("FETCH ALL FROM c")).isEqualTo(new io.gangway.spi.ast.FetchCursor("c", java.util.OptionalLong.empty(), 1));
+        assertThat(parser.parse("FETCH FORWARD ALL c")).isEqualTo(new io.gangway.spi.ast.FetchCursor("c", java.util.OptionalLong.empty(), 1));
+        assertThat(parser.parse("CLOSE c")).isEqualTo(new io.gangway.spi.ast.CloseCursor(java.util.Optional.of("c"), 1));
+        assertThat(parser.parse("CLOSE ALL")).isEqualTo(new io.gangway.spi.ast.CloseCursor(java.util.Optional.empty(), 1));
+        // The new keywords stay usable as names, as in PostgreSQL.
+        assertThat(parser.parse("SELECT cursor, hold, scroll, no, forward, close, declare FROM t")).isNotNull();
+    }
+
+    @Test
     void extensionIsFoundByServiceLoader() {
         Extension extension = ServiceLoader.load(Extension.class).stream()
                 .map(ServiceLoader.Provider::get)

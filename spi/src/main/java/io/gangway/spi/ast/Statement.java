@@ -7,5 +7,5 @@ package io.gangway.spi.ast;
  */
 public sealed interface Statement
         permits CreateTable, DropTable, CreateView, DropView, Insert, QueryStatement, Explain,
-                SetVariable, ShowVariable, ResetVariable, TransactionStatement {
+                SetVariable, ShowVariable, ResetVariable, TransactionStatement, DeclareCursor, FetchCursor, CloseCursor {
 }
