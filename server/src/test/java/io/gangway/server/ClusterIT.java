@@ -331,6 +331,41 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(10)
+    void readersThatHeldMoreThanTheGangCacheLimitAreNotPooled() throws Exception {
+        // Each segment sorts about 150,000 rows (some megabytes) on the cursor's reader gang.
+        String cursor = "DECLARE m CURSOR FOR SELECT a.id FROM orders a, orders b WHERE b.id <= 100"
+                + " ORDER BY a.id LIMIT 1000000";
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            long session = show(s, "gp_session_id");
+            s.execute("BEGIN");
+            s.execute(cursor);
+            assertThat(fetchIds(s, "FETCH ALL FROM m")).hasSize(ORDERS * 100);
+            s.execute("COMMIT");
+            assertThat(counter(s, session, "qes_destroyed_memory_limit")).as("under the default 500 MB").isZero();
+        }
+        // A QE's peak is over its whole life, as Greenplum's is: a fresh session shows just this cursor's readers.
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            long session = show(s, "gp_session_id");
+            s.execute("SET gp_vmem_protect_gang_cache_limit = 1");
+            s.execute("BEGIN");
+            s.execute(cursor);
+            assertThat(fetchIds(s, "FETCH ALL FROM m")).hasSize(ORDERS * 100);
+            s.execute("COMMIT");
+            assertThat(counter(s, session, "qes_destroyed_memory_limit"))
+                    .as("the two readers that sorted, over a 1 MB limit; not the two that only scanned").isEqualTo(2);
+        }
+    }
+
+    private static long counter(Statement s, long session, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT value FROM gp_dispatch_stats WHERE sess_id = " + session
+                + " AND counter = '" + name + "'")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
     private static List<Integer> fetchIds(Statement s, String fetch) throws SQLException {
         List<Integer> ids = new ArrayList<>();
         try (ResultSet rs = s.executeQuery(fetch)) {

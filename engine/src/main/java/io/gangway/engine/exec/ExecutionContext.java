@@ -28,6 +28,7 @@ import java.util.function.Function;
  * @param visibility which row versions scans see
  * @param cancel the cancel state of this run
  * @param settings the session's settings
+ * @param memory what the slice's operators hold in memory, with its peak
  */
 public record ExecutionContext(
         long sessionId,
@@ -42,7 +43,8 @@ public record ExecutionContext(
         long xid,
         Visibility visibility,
         CancelState cancel,
-        Settings settings) {
+        Settings settings,
+        MemoryAccount memory) {
     public ExecutionContext {
         requireNonNull(plan, "plan is null");
         requireNonNull(sliceTable, "sliceTable is null");
@@ -51,6 +53,7 @@ public record ExecutionContext(
         requireNonNull(visibility, "visibility is null");
         requireNonNull(cancel, "cancel is null");
         requireNonNull(settings, "settings is null");
+        requireNonNull(memory, "memory is null");
         if (sliceId < 0 || sliceId >= plan.slices().size()) {
             throw new IllegalArgumentException("slice " + sliceId + " is not in the plan");
         }

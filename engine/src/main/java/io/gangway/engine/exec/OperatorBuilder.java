@@ -64,20 +64,20 @@ public final class OperatorBuilder {
                 var residual = join.residual().map(ExpressionCompiler::compile);
                 Operator[] inputs = buildBoth(join.left(), join.right());
                 yield new HashJoinOperator(join.joinType(), inputs[0], inputs[1], join.left().outputTypes(),
-                        join.right().outputTypes(), leftKeys, rightKeys, residual);
+                        join.right().outputTypes(), leftKeys, rightKeys, residual, context.memory());
             }
             case PlanNode.NestedLoopJoin join -> {
                 var condition = join.condition().map(ExpressionCompiler::compile);
                 Operator[] inputs = buildBoth(join.left(), join.right());
                 yield new NestedLoopJoinOperator(join.joinType(), inputs[0], inputs[1], join.left().outputTypes(),
-                        join.right().outputTypes(), condition, context.cancel());
+                        join.right().outputTypes(), condition, context.cancel(), context.memory());
             }
             case PlanNode.Aggregate aggregate -> {
                 Operator input = build(aggregate.input());
                 yield closingOnError(input, () -> new AggregateOperator(input, aggregate.stage(),
-                        aggregate.groupKeys(), aggregate.aggregates(), aggregate.outputTypes()));
+                        aggregate.groupKeys(), aggregate.aggregates(), aggregate.outputTypes(), context.memory()));
             }
-            case PlanNode.Sort sort -> new SortOperator(build(sort.input()), sort.outputTypes(), sort.keys());
+            case PlanNode.Sort sort -> new SortOperator(build(sort.input()), sort.outputTypes(), sort.keys(), context.memory());
             case PlanNode.Limit limit -> new LimitOperator(build(limit.input()), limit.count(), limit.offset());
             case PlanNode.Motion motion -> receive(motion);
             case PlanNode.Insert insert -> {

@@ -6,6 +6,7 @@ import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.engine.exec.CancelState;
 import io.gangway.engine.exec.ExecutionContext;
+import io.gangway.engine.exec.MemoryAccount;
 import io.gangway.engine.exec.Operator;
 import io.gangway.engine.exec.SliceRunner;
 import io.gangway.engine.session.QueryResult;
@@ -97,7 +98,7 @@ final class PlanExecution implements QueryResult {
         return new ExecutionContext(session.gpSessionId(), commandId, -1, plan, sliceId, 0, sliceTable,
                 session.services().interconnect(), engine -> {
                     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "the coordinator stores no table data");
-                }, 0, Visibility.ALL, cancel, session.settings());
+                }, 0, Visibility.ALL, cancel, session.settings(), new MemoryAccount());
     }
 
     @Override

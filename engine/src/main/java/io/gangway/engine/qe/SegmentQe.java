@@ -6,6 +6,7 @@ import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.engine.exec.CancelState;
 import io.gangway.engine.exec.ExecutionContext;
+import io.gangway.engine.exec.MemoryAccount;
 import io.gangway.engine.exec.Operator;
 import io.gangway.engine.exec.SliceRunner;
 import io.gangway.spi.dispatch.DispatchRequest;
@@ -36,6 +37,8 @@ final class SegmentQe implements QeSession {
     private volatile Settings settings;
     private volatile CancelState running;
     private volatile boolean closed;
+    /** What the last request's operators held in memory at most, in bytes. */
+    private long peakMemory;
 
     SegmentQe(SegmentServices services, QeStartup startup) {
         this.services = services;
@@ -45,6 +48,7 @@ final class SegmentQe implements QeSession {
 
     @Override
     public QeResult execute(DispatchRequest request) {
+        peakMemory = 0;
         try {
             long rows = switch (request) {
                 case DispatchRequest.ExecuteSlice slice -> runSlice(slice);
@@ -57,7 +61,8 @@ final class SegmentQe implements QeSession {
                 case DispatchRequest.Dtx dtx -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                         "distributed transactions are not supported yet");
             };
-            return QeResult.success(services.contentId(), rows);
+            // The dispatcher keeps no reader in its pool that held more than gp_vmem_protect_gang_cache_limit.
+            return QeResult.success(services.contentId(), rows).withPeakMemory(peakMemory);
         } catch (SqlException e) {
             return QeResult.failure(services.contentId(), e);
         } catch (RuntimeException e) {
@@ -71,6 +76,7 @@ final class SegmentQe implements QeSession {
         boolean writes = writes(slice.root(), true);
         long xid = writes ? services.transactions().begin() : 0;
         CancelState cancel = new CancelState();
+        MemoryAccount memory = new MemoryAccount();
         running = cancel;
         if (closed) {
             cancel.cancel();
@@ -79,13 +85,14 @@ final class SegmentQe implements QeSession {
             ExecutionContext context = new ExecutionContext(startup.sessionId(), request.commandId(),
                     services.contentId(), request.plan(), request.sliceId(), request.memberIndex(),
                     request.sliceTable(), services.interconnect(), services::storage, xid,
-                    services.transactions().visibility(xid), cancel, settings);
+                    services.transactions().visibility(xid), cancel, settings, memory);
             long rows = slice.root() instanceof PlanNode.Motion
                     ? SliceRunner.runSendingSlice(context)
                     : insertedRows(SliceRunner.openSlice(context));
             if (writes) {
                 services.transactions().commit(xid);
             }
+            peakMemory = memory.peak();
             return rows;
         } catch (RuntimeException e) {
             if (writes) {

@@ -81,7 +81,7 @@ class SliceRunnerTest {
             members.put(s.id(), s.onCoordinator() ? QD : SEGS);
         }
         return new ExecutionContext(7, command, onQd ? -1 : member, plan, slice, member, new SliceTable(members),
-                interconnect, name -> name.equals("fake") ? engine : null, 100, Visibility.ALL, cancel, Settings.EMPTY);
+                interconnect, name -> name.equals("fake") ? engine : null, 100, Visibility.ALL, cancel, Settings.EMPTY, new MemoryAccount());
     }
 
     /** Starts every member of every sending slice on its own thread; returns their futures (rows sent). */

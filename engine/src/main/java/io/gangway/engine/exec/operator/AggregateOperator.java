@@ -1,5 +1,6 @@
 package io.gangway.engine.exec.operator;
 
+import io.gangway.engine.exec.MemoryAccount;
 import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.Batch;
@@ -39,10 +40,19 @@ public final class AggregateOperator implements Operator {
     private final int[] countColumns;
     private final List<SqlType> outputTypes;
     private final Map<Object, Group> groups = new LinkedHashMap<>();
+    /** Charged for each group: its key values twice (hash key and original), and about 48 bytes per aggregate state. */
+    private final MemoryAccount memory;
     private Iterator<Group> results;
 
     public AggregateOperator(Operator input, AggregateStage stage, List<Expr> groupKeys, List<AggregateCall> calls,
             List<SqlType> outputTypes) {
+        this(input, stage, groupKeys, calls, outputTypes, new MemoryAccount());
+    }
+
+    /** An aggregation whose groups are charged to {@code memory}. */
+    public AggregateOperator(Operator input, AggregateStage stage, List<Expr> groupKeys, List<AggregateCall> calls,
+            List<SqlType> outputTypes, MemoryAccount memory) {
+        this.memory = requireNonNull(memory, "memory is null");
         this.input = requireNonNull(input, "input is null");
         this.stage = requireNonNull(stage, "stage is null");
         this.groupKeys = ExpressionCompiler.compileAll(groupKeys);
@@ -153,6 +163,11 @@ public final class AggregateOperator implements Operator {
             }
             group = newGroup(original);
             groups.put(key, group);
+            long bytes = 64 + 48L * calls.size();
+            for (int k = 0; k < keys.length; k++) {
+                bytes += MemoryAccount.estimate(original[k]) + MemoryAccount.estimate(hashKey[k]);
+            }
+            memory.charge(bytes);
         }
         return group;
     }

@@ -1,5 +1,6 @@
 package io.gangway.engine.exec.operator;
 
+import io.gangway.engine.exec.MemoryAccount;
 import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.Batch;
@@ -42,6 +43,13 @@ public final class HashJoinOperator implements Operator {
     public HashJoinOperator(JoinType joinType, Operator left, Operator right, List<SqlType> leftTypes,
             List<SqlType> rightTypes, List<CompiledExpr> leftKeys, List<CompiledExpr> rightKeys,
             Optional<CompiledExpr> residual) {
+        this(joinType, left, right, leftTypes, rightTypes, leftKeys, rightKeys, residual, new MemoryAccount());
+    }
+
+    /** A hash join whose build side is charged to {@code memory}. */
+    public HashJoinOperator(JoinType joinType, Operator left, Operator right, List<SqlType> leftTypes,
+            List<SqlType> rightTypes, List<CompiledExpr> leftKeys, List<CompiledExpr> rightKeys,
+            Optional<CompiledExpr> residual, MemoryAccount memory) {
         if (joinType == JoinType.CROSS) {
             throw new SqlException(SqlState.INTERNAL_ERROR, "a hash join cannot be a cross join");
         }
@@ -49,7 +57,7 @@ public final class HashJoinOperator implements Operator {
         this.left = requireNonNull(left, "left is null");
         this.right = requireNonNull(right, "right is null");
         this.leftTypes = List.copyOf(leftTypes);
-        this.build = new RowStore(rightTypes);
+        this.build = new RowStore(rightTypes, memory);
         this.leftKeys = List.copyOf(leftKeys);
         this.rightKeys = List.copyOf(rightKeys);
         this.residual = requireNonNull(residual, "residual is null");

@@ -1,5 +1,6 @@
 package io.gangway.engine.exec.operator;
 
+import io.gangway.engine.exec.MemoryAccount;
 import io.gangway.engine.exec.CancelState;
 import static java.util.Objects.requireNonNull;
 
@@ -42,12 +43,18 @@ public final class NestedLoopJoinOperator implements Operator {
 
     public NestedLoopJoinOperator(JoinType joinType, Operator left, Operator right, List<SqlType> leftTypes,
             List<SqlType> rightTypes, Optional<CompiledExpr> condition, CancelState cancel) {
+        this(joinType, left, right, leftTypes, rightTypes, condition, cancel, new MemoryAccount());
+    }
+
+    /** A nested-loop join whose inner rows are charged to {@code memory}. */
+    public NestedLoopJoinOperator(JoinType joinType, Operator left, Operator right, List<SqlType> leftTypes,
+            List<SqlType> rightTypes, Optional<CompiledExpr> condition, CancelState cancel, MemoryAccount memory) {
         this.cancel = requireNonNull(cancel, "cancel is null");
         this.joinType = requireNonNull(joinType, "joinType is null");
         this.left = requireNonNull(left, "left is null");
         this.right = requireNonNull(right, "right is null");
         this.leftTypes = List.copyOf(leftTypes);
-        this.inner = new RowStore(rightTypes);
+        this.inner = new RowStore(rightTypes, memory);
         this.condition = requireNonNull(condition, "condition is null");
     }
 

@@ -3,6 +3,7 @@ package io.gangway.engine.exec.operator;
 import io.gangway.api.Batch;
 import io.gangway.api.ColumnVector;
 import io.gangway.api.SqlType;
+import io.gangway.engine.exec.MemoryAccount;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,23 +15,34 @@ import java.util.List;
 public final class RowStore {
     private final List<SqlType> types;
     private final Object[][] columns;
+    private final MemoryAccount memory;
     private int size;
 
     public RowStore(List<SqlType> types) {
+        this(types, new MemoryAccount());
+    }
+
+    /** A store that charges what it keeps to {@code memory}. */
+    public RowStore(List<SqlType> types, MemoryAccount memory) {
         this.types = List.copyOf(types);
         this.columns = new Object[types.size()][16];
+        this.memory = memory;
     }
 
     public void add(Batch batch) {
         int n = batch.rowCount();
         ensureCapacity(size + n);
+        long bytes = 0;
         for (int c = 0; c < columns.length; c++) {
             ColumnVector vector = batch.column(c);
             Object[] column = columns[c];
             for (int i = 0; i < n; i++) {
-                column[size + i] = vector.get(i);
+                Object value = vector.get(i);
+                column[size + i] = value;
+                bytes += MemoryAccount.estimate(value);
             }
         }
+        memory.charge(bytes);
         size += n;
     }
 

@@ -1,5 +1,6 @@
 package io.gangway.engine.exec.operator;
 
+import io.gangway.engine.exec.MemoryAccount;
 import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.Batch;
@@ -22,9 +23,14 @@ public final class SortOperator implements Operator {
     private int position;
 
     public SortOperator(Operator input, List<SqlType> types, List<SortKey> keys) {
+        this(input, types, keys, new MemoryAccount());
+    }
+
+    /** A sort whose buffered input is charged to {@code memory}. */
+    public SortOperator(Operator input, List<SqlType> types, List<SortKey> keys, MemoryAccount memory) {
         this.input = requireNonNull(input, "input is null");
         this.order = new SortOrder(keys);
-        this.rows = new RowStore(types);
+        this.rows = new RowStore(types, memory);
     }
 
     @Override

@@ -97,6 +97,20 @@ class OperatorsTest {
     }
 
     @Test
+    void operatorsThatKeepRowsChargeTheirMemoryAccount() {
+        List<List<Object>> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add(row(i, "row number " + i));
+        }
+        io.gangway.engine.exec.MemoryAccount memory = new io.gangway.engine.exec.MemoryAccount();
+        SortOperator sort = new SortOperator(ListOperator.of(INT_TEXT, 1000, many), INT_TEXT,
+                List.of(new io.gangway.spi.plan.SortKey(0, false, false)), memory);
+        assertThat(drain(sort)).hasSize(10_000);
+        // 10,000 rows of an Integer (16 + 4) and a String of about 16 characters (40 + 16 + 4) each.
+        assertThat(memory.peak()).isBetween(700_000L, 900_000L);
+    }
+
+    @Test
     void nestedLoopJoinWhosePairsNeverMatchStillStopsOnCancel() {
         List<List<Object>> many = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
