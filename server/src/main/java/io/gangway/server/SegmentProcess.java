@@ -55,11 +55,6 @@ public final class SegmentProcess implements AutoCloseable {
         return endpoint;
     }
 
-    /** How many QE sessions this segment has started (a dispatcher connection each). */
-    public long qeSessionsStarted() {
-        return injector.getInstance(SegmentQeService.class).startedSessions();
-    }
-
     @Override
     public void close() {
         server.close();

@@ -2,7 +2,6 @@ package io.gangway.engine.qd;
 
 import io.gangway.api.Batch;
 import io.gangway.api.Column;
-import io.gangway.api.SqlType;
 import io.gangway.engine.session.QueryResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,6 @@ final class Results {
 
     static QueryResult tag(String tag) {
         return tag(tag, List.of());
-    }
-
-    static QueryResult textRows(List<String> columnNames, List<List<Object>> rows) {
-        List<Column> columns = columnNames.stream().map(n -> new Column(n, SqlType.TEXT)).toList();
-        Batch batch = Batch.ofRows(columns.stream().map(Column::type).toList(), rows);
-        return new InMemory(Optional.of(columns), rows.isEmpty() ? List.of() : List.of(batch), "SHOW", List.of());
     }
 
     static QueryResult rows(List<Column> columns, List<List<Object>> rows, String tag) {

@@ -6,12 +6,10 @@ import io.gangway.spi.dispatch.QeService;
 import io.gangway.spi.dispatch.QeSession;
 import io.gangway.spi.dispatch.QeStartup;
 import io.gangway.spi.interconnect.Endpoint;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The executing side of a segment: a {@link SegmentQe} for every dispatcher connection. */
 public final class SegmentQeService implements QeService {
     private final SegmentServices services;
-    private final AtomicLong started = new AtomicLong();
 
     public SegmentQeService(SegmentServices services) {
         this.services = requireNonNull(services, "services is null");
@@ -24,12 +22,6 @@ public final class SegmentQeService implements QeService {
 
     @Override
     public QeSession open(QeStartup startup) {
-        started.incrementAndGet();
         return new SegmentQe(services, startup);
-    }
-
-    /** How many QE sessions this segment has started since it came up. */
-    public long startedSessions() {
-        return started.get();
     }
 }
