@@ -50,12 +50,15 @@ public enum SqlState {
     INVALID_TABLE_DEFINITION("42P16", "invalid_table_definition"),
     INSUFFICIENT_RESOURCES("53000", "insufficient_resources"),
     OUT_OF_MEMORY("53200", "out_of_memory"),
+    OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "object_not_in_prerequisite_state"),
+    CANT_CHANGE_RUNTIME_PARAM("55P02", "cant_change_runtime_param"),
     QUERY_CANCELED("57014", "query_canceled"),
     ADMIN_SHUTDOWN("57P01", "admin_shutdown"),
     CANNOT_CONNECT_NOW("57P03", "cannot_connect_now"),
     IO_ERROR("58030", "io_error"),
     /** Greenplum: a gang could not be created ("failed to acquire resources on one or more segments"). */
     GP_SEGMENT_RESOURCES("58M01", "gp_segment_resources"),
+    CONFIG_FILE_ERROR("F0000", "config_file_error"),
     INTERNAL_ERROR("XX000", "internal_error"),
     DATA_CORRUPTED("XX001", "data_corrupted");
 

@@ -2,6 +2,7 @@ package io.gangway.engine.guice;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.Settings;
 import io.gangway.spi.ExtensionContext;
 import java.nio.file.Path;
@@ -14,8 +15,15 @@ public record ProcessConfig(ExtensionContext.Role role, int contentId, Path data
         requireNonNull(settings, "settings is null");
     }
 
+    /**
+     * The context services are made with. The cluster secret is read from the data directory when
+     * it holds one ({@value ClusterSecret#FILE_NAME}, made when the cluster is created); a process
+     * started on a bare directory (tests, embedded use) gets the public test secret.
+     */
     public ExtensionContext extensionContext() {
-        return new ExtensionContext(role, contentId, dataDirectory);
+        ClusterSecret secret = ClusterSecret.existsIn(dataDirectory)
+                ? ClusterSecret.readFrom(dataDirectory) : ClusterSecret.INSECURE_FOR_TESTS;
+        return new ExtensionContext(role, contentId, dataDirectory, secret);
     }
 
     public String setting(String name, String defaultValue) {

@@ -1,5 +1,6 @@
 package io.gangway.server.cluster;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.server.config.GangwayConf;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -60,8 +61,24 @@ public record ClusterLayout(Path root, String host, int coordinatorPort, int seg
         return Files.exists(coordinatorDirectory().resolve(GangwayConf.FILE_NAME));
     }
 
-    /** Writes every process's {@code gangway.conf}; {@code settings} go to all of them (e.g. gp_interconnect_type). */
+    /**
+     * Writes every process's {@code gangway.conf}; {@code settings} go to all of them (e.g.
+     * gp_interconnect_type). The cluster's secret is made the first time and copied into every
+     * data directory that lacks it (a cluster made before secrets existed gets one here).
+     */
     public void initialize(Map<String, String> settings) {
+        ClusterSecret secret = ClusterSecret.existsIn(coordinatorDirectory())
+                ? ClusterSecret.readFrom(coordinatorDirectory()) : ClusterSecret.generate();
+        List<Path> directories = new ArrayList<>();
+        directories.add(coordinatorDirectory());
+        for (int content = 0; content < segmentCount; content++) {
+            directories.add(segmentDirectory(content));
+        }
+        for (Path directory : directories) {
+            if (!ClusterSecret.existsIn(directory) || !ClusterSecret.readFrom(directory).equals(secret)) {
+                secret.writeTo(directory);
+            }
+        }
         Map<String, String> coordinator = new LinkedHashMap<>();
         coordinator.put("listen_address", host);
         coordinator.put("port", Integer.toString(coordinatorPort));
