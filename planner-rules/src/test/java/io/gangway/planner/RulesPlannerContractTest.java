@@ -1,6 +1,7 @@
 package io.gangway.planner;
 
 import io.gangway.spi.planner.Planner;
+import io.gangway.tck.planner.PlannerBehavior;
 import io.gangway.tck.planner.PlannerContractTest;
 
 class RulesPlannerContractTest extends PlannerContractTest {
@@ -10,10 +11,10 @@ class RulesPlannerContractTest extends PlannerContractTest {
     }
 
     @Override
-    protected boolean supports(Feature feature) {
-        return switch (feature) {
-            case RIGHT_AND_FULL_JOIN -> false;
-            case DIRECT_DISPATCH -> true;
+    protected boolean hasBehavior(PlannerBehavior behavior) {
+        return switch (behavior) {
+            case SUPPORTS_RIGHT_AND_FULL_JOIN -> false;
+            case SUPPORTS_DIRECT_DISPATCH -> true;
         };
     }
 }

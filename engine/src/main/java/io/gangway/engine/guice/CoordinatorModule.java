@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.gangway.engine.analyzer.DefaultAnalyzer;
 import io.gangway.engine.catalog.Catalog;
 import io.gangway.engine.qd.CoordinatorServices;
 import io.gangway.engine.qd.QdSessionFactory;
@@ -15,7 +14,6 @@ import io.gangway.engine.txn.LocalTransactionManager;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.interconnect.Endpoint;
 import java.util.Map;
-import io.gangway.engine.rewriter.ViewExpander;
 import io.gangway.spi.analyzer.Analyzer;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.Dispatcher;
@@ -29,7 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The composition root of a coordinator: binds each SPI to the service the configuration selects
- * ({@code parser}, {@code planner}, {@code dispatcher}, {@code gp_interconnect_type}) and builds the
+ * ({@code parser}, {@code analyzer}, {@code rewriter}, {@code planner}, {@code dispatcher},
+ * {@code gp_interconnect_type}) and builds the
  * QD session factory on them.
  */
 public final class CoordinatorModule extends AbstractModule {
@@ -47,7 +46,12 @@ public final class CoordinatorModule extends AbstractModule {
     protected void configure() {
         bind(ProcessConfig.class).toInstance(config);
         bind(ExtensionRegistry.class).toInstance(registry);
-        bind(Analyzer.class).to(DefaultAnalyzer.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    Analyzer analyzer() {
+        return create(Analyzer.class, "analyzer", "default");
     }
 
     @Provides
@@ -58,8 +62,8 @@ public final class CoordinatorModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Rewriter rewriter(Parser parser, Analyzer analyzer) {
-        return new ViewExpander(parser, analyzer);
+    Rewriter rewriter() {
+        return create(Rewriter.class, "rewriter", "default");
     }
 
     @Provides

@@ -12,6 +12,7 @@ import io.gangway.engine.exec.CancelState;
 import io.gangway.engine.session.ClientSession;
 import io.gangway.engine.session.PreparedQuery;
 import io.gangway.engine.session.QueryResult;
+import io.gangway.engine.rewriter.StoredViewDefinitions;
 import io.gangway.spi.analyzer.AnalyzerContext;
 import io.gangway.spi.ast.CloseCursor;
 import io.gangway.spi.ast.CreateTable;
@@ -209,7 +210,8 @@ public final class QdSession implements ClientSession {
 
     Query analyzeAndRewrite(Statement statement, AnalyzerContext context) {
         Query query = services.analyzer().analyze(statement, context);
-        return services.rewriter().rewrite(query, context.catalog());
+        return services.rewriter().rewrite(query,
+                StoredViewDefinitions.context(services.parser(), services.analyzer(), context.catalog()));
     }
 
     @Override

@@ -5,16 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.gangway.api.Column;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
-import io.gangway.spi.analyzer.Analyzer;
-import io.gangway.spi.analyzer.AnalyzerContext;
-import io.gangway.spi.ast.QueryStatement;
-import io.gangway.spi.ast.Statement;
-import io.gangway.spi.catalog.CatalogView;
 import io.gangway.spi.catalog.ViewDescriptor;
-import io.gangway.spi.parser.Parser;
 import io.gangway.spi.query.Query;
 import io.gangway.spi.query.RangeTableEntry;
 import io.gangway.spi.rewriter.Rewriter;
+import io.gangway.spi.rewriter.RewriterContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,27 +23,21 @@ import java.util.Set;
 public final class ViewExpander implements Rewriter {
     private static final int MAX_DEPTH = 64;
 
-    private final Parser parser;
-    private final Analyzer analyzer;
-
-    public ViewExpander(Parser parser, Analyzer analyzer) {
-        this.parser = requireNonNull(parser, "parser is null");
-        this.analyzer = requireNonNull(analyzer, "analyzer is null");
-    }
-
     @Override
-    public Query rewrite(Query query, CatalogView catalog) {
-        return rewrite(query, catalog, new HashSet<>(), 0);
+    public Query rewrite(Query query, RewriterContext context) {
+        requireNonNull(query, "query is null");
+        requireNonNull(context, "context is null");
+        return rewrite(query, context, new HashSet<>(), 0);
     }
 
-    private Query rewrite(Query query, CatalogView catalog, Set<Long> expanding, int depth) {
+    private Query rewrite(Query query, RewriterContext context, Set<Long> expanding, int depth) {
         List<RangeTableEntry> rangeTable = new ArrayList<>();
         boolean changed = false;
         for (RangeTableEntry entry : query.rangeTable()) {
             RangeTableEntry rewritten = switch (entry) {
-                case RangeTableEntry.View view -> expand(view, catalog, expanding, depth);
+                case RangeTableEntry.View view -> expand(view, context, expanding, depth);
                 case RangeTableEntry.Subquery sub -> {
-                    Query inner = rewrite(sub.query(), catalog, expanding, depth + 1);
+                    Query inner = rewrite(sub.query(), context, expanding, depth + 1);
                     yield inner == sub.query() ? sub : new RangeTableEntry.Subquery(inner, sub.alias(), sub.columns());
                 }
                 case RangeTableEntry.Table table -> table;
@@ -60,19 +49,15 @@ public final class ViewExpander implements Rewriter {
         return changed ? query.withRangeTable(rangeTable) : query;
     }
 
-    private RangeTableEntry expand(RangeTableEntry.View entry, CatalogView catalog, Set<Long> expanding, int depth) {
+    private RangeTableEntry expand(RangeTableEntry.View entry, RewriterContext context, Set<Long> expanding,
+            int depth) {
         ViewDescriptor view = entry.view();
         if (depth > MAX_DEPTH || !expanding.add(view.id())) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "infinite recursion detected in rules for relation \"" + view.name() + "\"");
         }
         try {
-            Statement statement = parser.parse(view.queryText());
-            if (!(statement instanceof QueryStatement)) {
-                throw new SqlException(SqlState.DATA_CORRUPTED, "view \"" + view.name() + "\" has no query");
-            }
-            Query definition = rewrite(analyzer.analyze(statement, AnalyzerContext.of(catalog)), catalog, expanding,
-                    depth + 1);
+            Query definition = rewrite(context.views().analyze(view), context, expanding, depth + 1);
             List<Column> actual = definition.resultColumns();
             if (actual.size() != view.columns().size()) {
                 throw new SqlException(SqlState.WRONG_OBJECT_TYPE, "view \"" + view.name()

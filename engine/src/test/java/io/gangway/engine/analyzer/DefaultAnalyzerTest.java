@@ -9,6 +9,7 @@ import io.gangway.api.SqlState;
 import io.gangway.api.SqlType;
 import io.gangway.engine.catalog.CatalogSnapshot;
 import io.gangway.engine.catalog.CatalogState;
+import io.gangway.engine.rewriter.StoredViewDefinitions;
 import io.gangway.engine.rewriter.ViewExpander;
 import io.gangway.parser.antlr.AntlrParser;
 import io.gangway.spi.analyzer.AnalyzerContext;
@@ -155,7 +156,7 @@ class DefaultAnalyzerTest {
     void rewriterReplacesViewsWithTheirQueries() {
         Query q = analyze("SELECT v.total FROM v WHERE a = 1");
         assertThat(q.rangeTable().getFirst()).isInstanceOf(RangeTableEntry.View.class);
-        Query rewritten = new ViewExpander(parser, analyzer).rewrite(q, CATALOG);
+        Query rewritten = new ViewExpander().rewrite(q, StoredViewDefinitions.context(parser, analyzer, CATALOG));
         RangeTableEntry.Subquery sub = (RangeTableEntry.Subquery) rewritten.rangeTable().getFirst();
         assertThat(sub.alias()).isEqualTo("v");
         assertThat(sub.columns()).extracting(Column::name).containsExactly("a", "total");

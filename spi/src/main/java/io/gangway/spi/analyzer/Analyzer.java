@@ -9,8 +9,11 @@ import io.gangway.spi.query.Query;
  * expression, adds implicit casts, and checks grouping. Bind parameters ({@code $n}) become
  * constants of their types from the {@link AnalyzerContext}.
  *
- * <p>Called on the QD session's thread once per statement execution (and once at Describe, with
- * no parameter values). Errors are {@link io.gangway.api.SqlException}s with PostgreSQL's SQLSTATEs
+ * <p>Made once per coordinator process by the {@link io.gangway.spi.ServiceFactory} the setting
+ * {@code analyzer} names (default {@code default}); called on a QD session's thread once per
+ * statement execution (and once at Describe, with no parameter values), possibly from many sessions
+ * at once, so an analyzer keeps no per-statement state in fields. Also called to analyze a view's
+ * stored text when the rewriter expands it. Errors are {@link io.gangway.api.SqlException}s with PostgreSQL's SQLSTATEs
  * and, where a node is at fault, its position: unknown table {@code 42P01}, unknown column
  * {@code 42703}, ambiguous column {@code 42702}, type mismatch {@code 42804}, no such operator or
  * function {@code 42883}, ungrouped column {@code 42803}. Utility statements (DDL, SET) are not

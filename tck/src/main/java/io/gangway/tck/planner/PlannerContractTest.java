@@ -29,6 +29,8 @@ import io.gangway.spi.planner.Planner;
 import io.gangway.spi.query.Expr;
 import io.gangway.spi.query.FromNode.JoinType;
 import io.gangway.spi.query.Query;
+import io.gangway.tck.Behaviors;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,21 +44,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The planner contract: for a set of representative statements over a two-segment cluster
  * ({@link PlannerFixtures}), every plan keeps the {@link PlanInvariants}, and EXPLAIN prints it.
- * An implementation's test extends this class and supplies the planner.
+ * An implementation's test extends this class, supplies the planner, and turns off in
+ * {@link #hasBehavior} the {@link PlannerBehavior}s it lacks.
  */
 public abstract class PlannerContractTest {
-    /** Optional planner behaviour; an implementation without one must refuse it with SQLSTATE 0A000. */
-    public enum Feature {
-        RIGHT_AND_FULL_JOIN,
-        /** A slice whose rows all live on one segment (equality on the full distribution key) runs there alone. */
-        DIRECT_DISPATCH
-    }
-
+    private final EnumSet<PlannerBehavior> behaviors = Behaviors.check(PlannerBehavior.class, this::hasBehavior);
     protected Planner planner;
 
     protected abstract Planner createPlanner();
 
-    protected boolean supports(Feature feature) {
+    /** Whether the planner has {@code behavior}; an implementation without one must refuse it with SQLSTATE 0A000. */
+    protected boolean hasBehavior(PlannerBehavior behavior) {
         return true;
     }
 
@@ -135,7 +133,7 @@ public abstract class PlannerContractTest {
     private void assertScanSliceContents(Query query, int... direct) {
         PlannedStatement plan = planner.plan(query, PlannerFixtures.context());
         PlanInvariants.check(plan, PlannerFixtures.SEGMENTS);
-        List<Integer> expected = supports(Feature.DIRECT_DISPATCH)
+        List<Integer> expected = behaviors.contains(PlannerBehavior.SUPPORTS_DIRECT_DISPATCH)
                 ? java.util.Arrays.stream(direct).boxed().toList()
                 : List.of(0, 1);
         assertThat(plan.slices()).filteredOn(s -> !s.onCoordinator()).singleElement()
@@ -152,7 +150,7 @@ public abstract class PlannerContractTest {
         QueryBuilder q = new QueryBuilder().table(T1, "t1").table(T2, "t2");
         Query query = q.from(join(JoinType.RIGHT, ref(0), ref(1), eq(q.col(0, "a"), q.col(1, "x"))))
                 .select("a", q.col(0, "a")).select("y", q.col(1, "y")).build();
-        if (supports(Feature.RIGHT_AND_FULL_JOIN)) {
+        if (behaviors.contains(PlannerBehavior.SUPPORTS_RIGHT_AND_FULL_JOIN)) {
             PlanInvariants.check(planner.plan(query, PlannerFixtures.context()));
         } else {
             assertThatThrownBy(() -> planner.plan(query, PlannerFixtures.context()))

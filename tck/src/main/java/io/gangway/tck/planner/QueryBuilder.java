@@ -4,6 +4,7 @@ import io.gangway.api.Column;
 import io.gangway.api.SqlType;
 import io.gangway.api.TypeKind;
 import io.gangway.spi.catalog.TableDescriptor;
+import io.gangway.spi.catalog.ViewDescriptor;
 import io.gangway.spi.query.AggregateFunction;
 import io.gangway.spi.query.Expr;
 import io.gangway.spi.query.FromNode;
@@ -49,6 +50,12 @@ public final class QueryBuilder {
 
     public QueryBuilder values(List<Column> columns, List<List<Expr>> rows) {
         rangeTable.add(new RangeTableEntry.Values(rows, "*VALUES*", columns));
+        return this;
+    }
+
+    /** A view entry, as the analyzer leaves it for the rewriter to expand. */
+    public QueryBuilder view(ViewDescriptor view, String alias) {
+        rangeTable.add(new RangeTableEntry.View(view, alias));
         return this;
     }
 
