@@ -9,6 +9,7 @@ import io.gangway.engine.guice.ExtensionRegistry;
 import io.gangway.engine.guice.ProcessConfig;
 import io.gangway.engine.qd.QdSessionFactory;
 import io.gangway.server.config.GangwayConf;
+import io.gangway.server.config.PluginDirectory;
 import io.gangway.server.config.SegmentList;
 import io.gangway.server.pgwire.PgWireServer;
 import io.gangway.spi.ExtensionContext;
@@ -45,7 +46,7 @@ public final class CoordinatorProcess implements AutoCloseable {
         int port = Integer.parseInt(settings.getOrDefault("port", "15432"));
         ProcessConfig config = new ProcessConfig(ExtensionContext.Role.COORDINATOR, -1, dataDirectory, new Settings(settings));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new CoordinatorModule(config,
-                ExtensionRegistry.fromClassPath(),
+                ExtensionRegistry.withPlugins(PluginDirectory.of(settings, dataDirectory)),
                 SegmentList.fromSettings(settings, host, port, dataDirectory.toAbsolutePath().toString())));
         QdSessionFactory sessions = injector.getInstance(QdSessionFactory.class);
         PgWireServer server = new PgWireServer(parameters -> sessions.open(parameters.parameters()));

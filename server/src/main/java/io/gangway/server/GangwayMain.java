@@ -55,18 +55,28 @@ public final class GangwayMain {
             case "demo" -> Demo.run(Path.of(options.getOrDefault("datadir", "data/demo")),
                     Integer.parseInt(options.getOrDefault("port", "15432")),
                     Optional.ofNullable(options.get("interconnect")), out);
-            case "coordinator" -> {
-                CoordinatorProcess process = CoordinatorProcess.start(dataDirectory(options), settings);
-                runUntilStopped(process);
-            }
-            case "segment" -> {
-                SegmentProcess process = SegmentProcess.start(dataDirectory(options), settings);
-                runUntilStopped(process);
-            }
+            case "coordinator" -> runUntilStopped(startOrExit(() -> CoordinatorProcess.start(dataDirectory(options), settings)));
+            case "segment" -> runUntilStopped(startOrExit(() -> SegmentProcess.start(dataDirectory(options), settings)));
             default -> {
                 usage(out);
                 System.exit(2);
             }
+        }
+    }
+
+    /**
+     * Starts a process; a start-up error with a SQLSTATE (a bad setting, a plugin that fails to
+     * load, a missing cluster secret) is the operator's to fix, so it is printed as one line and
+     * the process exits with status 1 instead of a stack trace.
+     */
+    private static AutoCloseable startOrExit(java.util.function.Supplier<AutoCloseable> start) {
+        try {
+            return start.get();
+        } catch (io.gangway.api.SqlException e) {
+            System.err.println("gangway: " + e.getMessage());
+            System.err.flush();
+            System.exit(1);
+            throw e;
         }
     }
 

@@ -10,6 +10,7 @@ import io.gangway.engine.guice.SegmentModule;
 import io.gangway.engine.qe.SegmentQeService;
 import io.gangway.engine.txn.LocalTransactionManager;
 import io.gangway.server.config.GangwayConf;
+import io.gangway.server.config.PluginDirectory;
 import io.gangway.spi.ExtensionContext;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.interconnect.Endpoint;
@@ -42,7 +43,8 @@ public final class SegmentProcess implements AutoCloseable {
         settings.putAll(overrides);
         int content = Integer.parseInt(settings.getOrDefault("content", "0"));
         ProcessConfig config = new ProcessConfig(ExtensionContext.Role.SEGMENT, content, dataDirectory, new Settings(settings));
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, new SegmentModule(config, ExtensionRegistry.fromClassPath()));
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new SegmentModule(config,
+                ExtensionRegistry.withPlugins(PluginDirectory.of(settings, dataDirectory))));
         DispatchServer server = injector.getInstance(DispatchServer.class);
         Endpoint endpoint = server.start(new Endpoint(settings.getOrDefault("listen_address", "127.0.0.1"),
                 Integer.parseInt(settings.getOrDefault("port", "0"))), injector.getInstance(SegmentQeService.class));

@@ -2,9 +2,12 @@ package io.gangway.engine.guice;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.engine.plugin.Plugin;
+import io.gangway.engine.plugin.PluginLoader;
 import io.gangway.spi.Extension;
 import io.gangway.spi.ExtensionContext;
 import io.gangway.spi.ServiceFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,35 @@ public final class ExtensionRegistry {
 
     /** The extensions found by the class path's {@code META-INF/services/io.gangway.spi.Extension}. */
     public static ExtensionRegistry fromClassPath() {
-        return new ExtensionRegistry(ServiceLoader.load(Extension.class));
+        return new ExtensionRegistry(ServiceLoader.load(Extension.class, ExtensionRegistry.class.getClassLoader()));
+    }
+
+    /**
+     * The class path's extensions and those of every plugin under {@code pluginDirectory}, each
+     * plugin in its own class loader ({@link PluginLoader}). A plugin that cannot be loaded, or
+     * that offers a factory whose type and name another extension already offers, stops the
+     * process here with the plugin's name and the reason.
+     */
+    public static ExtensionRegistry withPlugins(Path pluginDirectory) {
+        List<Extension> extensions = new ArrayList<>();
+        ServiceLoader.load(Extension.class, ExtensionRegistry.class.getClassLoader()).forEach(extensions::add);
+        List<Plugin> plugins = PluginLoader.load(pluginDirectory, ExtensionRegistry.class.getClassLoader());
+        for (Plugin plugin : plugins) {
+            try {
+                new ExtensionRegistry(concat(extensions, plugin.extensions()));
+            } catch (IllegalStateException clash) {
+                throw new SqlException(SqlState.CONFIG_FILE_ERROR, "plugin \"" + plugin.name() + "\" failed to load: "
+                        + clash.getMessage(), clash);
+            }
+            extensions.addAll(plugin.extensions());
+        }
+        return new ExtensionRegistry(extensions);
+    }
+
+    private static List<Extension> concat(List<Extension> a, List<Extension> b) {
+        List<Extension> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Makes the service named {@code name} of SPI {@code type}; a clear error lists what exists otherwise. */

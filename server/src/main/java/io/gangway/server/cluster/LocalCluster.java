@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.server.config.PluginDirectory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -99,6 +100,10 @@ public final class LocalCluster implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
+        String home = System.getProperty(PluginDirectory.HOME_PROPERTY);
+        if (home != null) {
+            command.add("-D" + PluginDirectory.HOME_PROPERTY + "=" + home);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.gangway.server.GangwayMain");
