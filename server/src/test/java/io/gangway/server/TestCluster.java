@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +27,18 @@ final class TestCluster implements AutoCloseable {
     }
 
     static TestCluster start() throws IOException {
-        Path root = Files.createTempDirectory("gangway-it");
+        return start(Files.createTempDirectory("gangway-it"), Map.of());
+    }
+
+    /** A cluster under {@code root} whose every process also gets {@code settings}. */
+    static TestCluster start(Path root, Map<String, String> settings) throws IOException {
         ClusterLayout layout = ClusterLayout.onFreePorts(root, 2);
-        layout.initialize(Map.of(
+        Map<String, String> all = new HashMap<>(Map.of(
                 "gp_interconnect_type", System.getProperty("gangway.test.interconnect", "tcp"),
                 // a restarting segment answers within seconds; keep gang creation retries short
                 "gp_gang_creation_retry_timer", "500"));
+        all.putAll(settings);
+        layout.initialize(all);
         LocalCluster cluster = new LocalCluster(layout, List.of("-Xmx512m", "-XX:+UseSerialGC",
                 "-Dguice_bytecode_gen_option=DISABLED"));
         try {
