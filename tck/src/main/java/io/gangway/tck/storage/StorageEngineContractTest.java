@@ -2,6 +2,7 @@ package io.gangway.tck.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gangway.api.Batch;
 import io.gangway.api.Column;
@@ -14,11 +15,13 @@ import io.gangway.spi.storage.StorageEngine;
 import io.gangway.spi.storage.TableScan;
 import io.gangway.spi.storage.TableWriter;
 import io.gangway.spi.storage.Visibility;
+import io.gangway.tck.Behaviors;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The contract every {@link StorageEngine} keeps: what is written comes back, value for value,
  * projected and filtered by visibility as asked, in batches of at most {@link Batch#DEFAULT_ROWS};
  * flushed rows survive a restart; tables are independent; concurrent writers lose nothing.
- * An implementation's test extends this class and supplies {@link #createEngine}.
+ * An implementation's test extends this class, supplies {@link #createEngine}, and turns off in
+ * {@link #hasBehavior} the {@link StorageBehavior}s it lacks.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class StorageEngineContractTest {
@@ -56,8 +60,15 @@ public abstract class StorageEngineContractTest {
 
     protected StorageEngine engine;
 
+    private final EnumSet<StorageBehavior> behaviors = Behaviors.check(StorageBehavior.class, this::hasBehavior);
+
     /** Makes the engine under test, over a fresh data directory (or, on restart, the same one). */
     protected abstract StorageEngine createEngine(Path dataDirectory);
+
+    /** Whether the engine has {@code behavior}; every flag is on unless the implementation's test says otherwise. */
+    protected boolean hasBehavior(StorageBehavior behavior) {
+        return true;
+    }
 
     @BeforeEach
     void startEngine() {
@@ -291,6 +302,7 @@ public abstract class StorageEngineContractTest {
 
     @Test
     void flushedRowsSurviveARestart() {
+        assumeTrue(behaviors.contains(StorageBehavior.SURVIVES_RESTART), "engine declares no SURVIVES_RESTART");
         TableDescriptor t = table(111, ALL_TYPES);
         engine.createTable(t);
         insert(t, 1, allTypesRows());
