@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +24,18 @@ import java.util.StringJoiner;
  *   <li><b>pooling off</b>: {@code gp_dispatch_pooling = off}, every QE is closed after its statement,
  *       so each statement also creates its gang; the difference to the warm pool is the gang
  *       creation time;</li>
- *   <li><b>new session</b>: connect, run the statement (its gang is created), disconnect.</li>
+ *   <li><b>new session</b>: connect, run the statement (its gang is created), disconnect;</li>
+ *   <li><b>fresh cluster</b>: the first 200 statements on a just-started cluster, before the JVMs
+ *       have warmed up; every other figure comes after {@code --warmup-seconds} (default 10) of
+ *       continuous statements;</li>
+ *   <li><b>throughput</b>: {@code --clients} sessions (default 8) running the statement in a loop,
+ *       statements per second, as {@code pgbench -c 8} would measure it.</li>
  * </ul>
  * The peer is PostgreSQL (started by {@code bench/run-dispatch.sh}) running the same statements on
  * an equal table in the same run; the report gives Gangway ÷ PostgreSQL ratios and the machine.
  *
  * <pre>
- *   BenchmarkDispatchLatency [--pg-url JDBC_URL] [--scale FACTOR]
+ *   BenchmarkDispatchLatency [--pg-url JDBC_URL] [--scale FACTOR] [--clients N] [--warmup-seconds S]
  * </pre>
  * {@code --scale} multiplies every iteration count (default 1: a run takes about a minute).
  */
@@ -41,23 +47,32 @@ public final class BenchmarkDispatchLatency {
 
     private final PrintStream out;
     private final double scale;
+    private final int clients;
+    private final Duration warmup;
 
-    private BenchmarkDispatchLatency(PrintStream out, double scale) {
+    private BenchmarkDispatchLatency(PrintStream out, double scale, int clients, Duration warmup) {
         this.out = out;
         this.scale = scale;
+        this.clients = clients;
+        this.warmup = warmup;
     }
 
     public static void main(String[] args) throws Exception {
         Optional<String> pgUrl = Optional.empty();
         double scale = 1.0;
+        int clients = 8;
+        int warmupSeconds = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pg-url" -> pgUrl = Optional.of(args[++i]);
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
-                default -> throw new IllegalArgumentException("usage: BenchmarkDispatchLatency [--pg-url URL] [--scale F]");
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException(
+                        "usage: BenchmarkDispatchLatency [--pg-url URL] [--scale F] [--clients N] [--warmup-seconds S]");
             }
         }
-        new BenchmarkDispatchLatency(System.out, scale).run(pgUrl);
+        new BenchmarkDispatchLatency(System.out, scale, clients, Duration.ofSeconds(warmupSeconds)).run(pgUrl);
     }
 
     private int iterations(int base) {
@@ -81,6 +96,11 @@ public final class BenchmarkDispatchLatency {
             load(cluster.connect(), true);
             try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
                 expectCount(s, COUNT, ROWS);
+                // A fresh cluster's JVMs have not compiled the statement's path yet: this is what the
+                // first client of a new cluster sees, and what warm-up (AOT cache, CDS) must shrink.
+                Latencies cold = timed("gangway fresh cluster", () -> count(s, COUNT), 0, 200);
+                report.add("Gangway, fresh cluster, first 200 statements: `" + COUNT + "`", cold, peer.count());
+                warmUp(s);
                 warm = timed("gangway warm pool", () -> count(s, COUNT), 1_000, 3_000);
                 report.add("Gangway, warm pool: `" + COUNT + "` (2 segments)", warm, peer.count());
                 long created = show(s, "gp_qes_created").orElse(-1L);
@@ -93,6 +113,8 @@ public final class BenchmarkDispatchLatency {
                 report.add("Gangway, warm pool, direct dispatch: `" + COUNT_ONE_KEY + "` (1 segment)", direct,
                         peer.countOneKey());
             }
+            double rate = rate("gangway " + clients + " clients", () -> cluster.connect(), COUNT);
+            report.addRate("Gangway, " + clients + " clients: `" + COUNT + "`", rate, peer.throughput());
             Optional<Latencies> off = poolingOffInSession(cluster, report);
             if (off.isEmpty()) {
                 off = poolingOffByConfiguration(report);
@@ -119,8 +141,28 @@ public final class BenchmarkDispatchLatency {
     }
 
     /** What PostgreSQL measured, for the ratios. */
-    private record Peer(Optional<Latencies> count, Optional<Latencies> countOneKey, Optional<Latencies> newSession) {
-        static final Peer NONE = new Peer(Optional.empty(), Optional.empty(), Optional.empty());
+    private record Peer(Optional<Latencies> count, Optional<Latencies> countOneKey, Optional<Latencies> newSession,
+            Optional<Double> throughput) {
+        static final Peer NONE = new Peer(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Runs the statement for the warm-up time on a fresh cluster before anything is measured. */
+    private void warmUp(Statement s) throws SQLException {
+        long end = System.nanoTime() + warmup.toNanos();
+        int statements = 0;
+        while (System.nanoTime() < end) {
+            count(s, COUNT);
+            statements++;
+        }
+        out.printf(Locale.ROOT, "  warm-up: %d statements in %d s%n", statements, warmup.toSeconds());
+    }
+
+    private double rate(String name, Throughput.Connector connector, String sql) throws SQLException {
+        Duration duration = Duration.ofMillis(Math.max(3_000, Math.round(10_000 * scale)));
+        double rate = Throughput.measure(connector, sql, clients, duration);
+        out.printf(Locale.ROOT, "  %-28s %8.0f statements/s (%d clients, %.0f s)%n", name, rate, clients,
+                duration.toMillis() / 1e3);
+        return rate;
     }
 
     private Peer measurePostgres(String url, Report report) throws SQLException {
@@ -140,6 +182,7 @@ public final class BenchmarkDispatchLatency {
                 version = rs.getString(1);
             }
         }
+        double throughput = rate("postgres " + clients + " clients", () -> DriverManager.getConnection(jdbcUrl), COUNT);
         Latencies newSession = timed("postgres new session", () -> {
             try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
                 count(s, COUNT);
@@ -149,7 +192,8 @@ public final class BenchmarkDispatchLatency {
         report.add("PostgreSQL: `" + COUNT_ONE_KEY + "`", oneKey, Optional.empty());
         report.add("PostgreSQL: new session: connect + `" + COUNT + "` + close", newSession, Optional.empty());
         report.note("PostgreSQL " + version + " from Debian's packages, default configuration, a throwaway cluster on loopback");
-        return new Peer(Optional.of(count), Optional.of(oneKey), Optional.of(newSession));
+        report.addRate("PostgreSQL, " + clients + " clients: `" + COUNT + "`", throughput, Optional.empty());
+        return new Peer(Optional.of(count), Optional.of(oneKey), Optional.of(newSession), Optional.of(throughput));
     }
 
     /**

@@ -12,11 +12,20 @@ final class Report {
     record Row(String scenario, Latencies latencies, Optional<Latencies> peer) {
     }
 
+    /** A throughput row: statements per second, and PostgreSQL's figure it is compared with (if any). */
+    record RateRow(String scenario, double perSecond, Optional<Double> peer) {
+    }
+
     private final List<Row> rows = new ArrayList<>();
+    private final List<RateRow> rates = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     void add(String scenario, Latencies latencies, Optional<Latencies> peer) {
         rows.add(new Row(scenario, latencies, peer));
+    }
+
+    void addRate(String scenario, double perSecond, Optional<Double> peer) {
+        rates.add(new RateRow(scenario, perSecond, peer));
     }
 
     void note(String note) {
@@ -33,6 +42,15 @@ final class Report {
                     l.p50(), l.p95(), l.p99(), l.mean(),
                     row.peer().map(p -> ratio(l.p50(), p.p50())).orElse("—"),
                     row.peer().map(p -> ratio(l.mean(), p.mean())).orElse("—"));
+        }
+        if (!rates.isEmpty()) {
+            out.println();
+            out.println("| throughput | statements/s | ÷ PostgreSQL |");
+            out.println("|---|---:|---:|");
+            for (RateRow rate : rates) {
+                out.printf(Locale.ROOT, "| %s | %.0f | %s |%n", rate.scenario(), rate.perSecond(),
+                        rate.peer().map(p -> String.format(Locale.ROOT, "%.2f×", rate.perSecond() / p)).orElse("—"));
+            }
         }
         out.println();
         for (String note : notes) {
