@@ -1,5 +1,7 @@
 /** The analyzer SPI: parse tree to query tree. */
 @NullMarked
+@Experimental("the analyzer is becoming a factory chosen by name (issue 7)")
 package io.gangway.spi.analyzer;
 
+import io.gangway.api.annotations.Experimental;
 import org.jspecify.annotations.NullMarked;
