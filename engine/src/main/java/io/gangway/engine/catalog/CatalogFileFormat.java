@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -103,20 +104,25 @@ final class CatalogFileFormat {
             Map<String, TableDescriptor> tables = new HashMap<>();
             for (int i = count(in); i > 0; i--) {
                 TableDescriptor table = readTable(in);
-                tables.put(table.qualifiedName(), table);
+                if (tables.put(table.qualifiedName(), table) != null) {
+                    throw new MalformedCatalogException("table " + table.qualifiedName() + " appears twice");
+                }
             }
             Map<String, ViewDescriptor> views = new HashMap<>();
             for (int i = count(in); i > 0; i--) {
                 ViewDescriptor view = readView(in);
-                views.put(view.schema() + "." + view.name(), view);
+                if (views.put(view.schema() + "." + view.name(), view) != null) {
+                    throw new MalformedCatalogException("view " + view.schema() + "." + view.name() + " appears twice");
+                }
             }
             if (in.available() > 0) {
                 throw new MalformedCatalogException(in.available() + " bytes after the last view");
             }
             return new CatalogState(tables, views, segments, nextObjectId, configurationVersion);
-        } catch (IOException e) {
-            // Only an EOFException can come from an in-memory stream: the body ends too early.
+        } catch (EOFException e) {
             throw new MalformedCatalogException("truncated");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from memory failed", e);
         } catch (IllegalArgumentException e) {
             throw new MalformedCatalogException(e.getMessage());
         }
