@@ -2,6 +2,7 @@ package io.gangway.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gangway.api.annotations.Experimental;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
  *
  * <p>Compared in constant time; {@link #toString()} never shows it.
  */
+@Experimental("new with the internal-protocol hardening (issue 7)")
 public final class ClusterSecret {
     public static final String FILE_NAME = "cluster.secret";
     /** Bytes of a secret: 256 bits. */

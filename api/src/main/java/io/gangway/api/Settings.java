@@ -2,6 +2,7 @@ package io.gangway.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gangway.api.annotations.Experimental;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
  * given on a command line or changed by {@code SET}. Each module reads its own typed view of these
  * (an {@code XxxConfig}); names follow Greenplum's where the meaning is the same.
  */
+@Experimental("settings are moving to declarations by their owners (issue 7)")
 public record Settings(Map<String, String> values) {
     public static final Settings EMPTY = new Settings(Map.of());
 

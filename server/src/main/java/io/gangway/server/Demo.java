@@ -53,18 +53,19 @@ final class Demo {
             cluster.close();
             stopped.countDown();
         }));
-        out.printf("Starting coordinator (port %d) and segments (ports %d, %d)...%n", layout.coordinatorPort(),
-                layout.segmentPort(0), layout.segmentPort(1));
+        out.println("Starting a coordinator and 2 segments...");
         cluster.start(Duration.ofSeconds(60));
+        // The port is announced only below, once the cluster answers and the sample data is complete.
         Path marker = layout.root().resolve("sample-data-loaded");
         if (!Files.exists(marker)) {
             out.println("Loading sample data (regions, customers, orders, view region_revenue):");
-            try (Connection connection = connect(layout)) {
-                SampleData.load(connection, out);
-            }
-            Files.writeString(marker, "loaded\n");
         }
-        out.printf("%nGangway is ready. Connect with:%n  psql -h 127.0.0.1 -p %d -U gangway gangway%n", layout.coordinatorPort());
+        try (Connection connection = connect(layout)) {
+            SampleData.ensureLoaded(connection, marker, out);
+        }
+        out.printf("%nGangway is ready (coordinator on port %d, segments on ports %d and %d). Connect with:%n"
+                + "  psql -h 127.0.0.1 -p %d -U gangway gangway%n", layout.coordinatorPort(), layout.segmentPort(0),
+                layout.segmentPort(1), layout.coordinatorPort());
         out.println("Try:");
         out.println("  SELECT c.region, count(*), sum(o.amount) FROM customers c JOIN orders o ON o.customer_id = c.id"
                 + " GROUP BY c.region ORDER BY 1;");

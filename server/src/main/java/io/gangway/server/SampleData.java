@@ -1,6 +1,9 @@
 package io.gangway.server;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +14,9 @@ import java.util.StringJoiner;
 /**
  * The demo's sample schema: customers and their orders, co-located by customer id, a replicated
  * lookup table and a view, generated deterministically so that answers are the same on every run.
+ *
+ * <p>Loading is safe to interrupt: a marker file, written only after the last statement, says the data
+ * is complete; without it, {@link #ensureLoaded} drops whatever an interrupted load left and loads again.
  */
 final class SampleData {
     static final int CUSTOMERS = 1_000;
@@ -21,7 +27,27 @@ final class SampleData {
     private SampleData() {
     }
 
-    static void load(Connection connection, PrintStream progress) throws SQLException {
+    /**
+     * Loads the sample data unless {@code marker} says a load finished. Sample relations a load that did
+     * not finish left behind are dropped first, so an interrupted first start never blocks the next one.
+     *
+     * @return whether it loaded the data (false: the marker was there)
+     */
+    static boolean ensureLoaded(Connection connection, Path marker, PrintStream progress)
+            throws SQLException, IOException {
+        if (Files.exists(marker)) {
+            return false;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP VIEW IF EXISTS region_revenue");
+            statement.execute("DROP TABLE IF EXISTS orders, customers, regions");
+        }
+        load(connection, progress);
+        Files.writeString(marker, "loaded\n");
+        return true;
+    }
+
+    private static void load(Connection connection, PrintStream progress) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE regions (name text, manager text) DISTRIBUTED REPLICATED");
             statement.execute("CREATE TABLE customers (id int, name text, region text, signup date) DISTRIBUTED BY (id)");

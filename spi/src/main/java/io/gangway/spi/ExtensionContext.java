@@ -3,6 +3,7 @@ package io.gangway.spi;
 import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.ClusterSecret;
+import io.gangway.api.annotations.Experimental;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  * own to write in, and the cluster's secret, which internal connections (QD to QE, interconnect
  * sender to receiver) present and check.
  */
+@Experimental("what an extension is handed at start-up is still growing (issue 7)")
 public record ExtensionContext(Role role, int contentId, Path dataDirectory, ClusterSecret clusterSecret) {
     public enum Role { COORDINATOR, SEGMENT }
 

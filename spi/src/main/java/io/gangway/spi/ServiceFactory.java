@@ -1,5 +1,6 @@
 package io.gangway.spi;
 
+import io.gangway.api.annotations.Experimental;
 import java.util.Map;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Map;
  *
  * @param <T> the SPI interface this factory implements
  */
+@Experimental("factories will declare their settings (a settings() method, issue 7)")
 public interface ServiceFactory<T> {
     /** The SPI interface the service implements. */
     Class<T> type();

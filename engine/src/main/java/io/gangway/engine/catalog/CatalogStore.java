@@ -1,9 +1,5 @@
 package io.gangway.engine.catalog;
 
-import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import java.io.IOException;
@@ -20,10 +16,18 @@ import java.util.zip.CRC32C;
  * Keeps the coordinator catalog on disk: one file, replaced atomically (write a temporary file,
  * fsync it, rename over the old one, fsync the directory), with a checksum so a damaged file is
  * reported instead of half-read.
+ *
+ * <pre>
+ * catalog.dat = magic:i32 ("GWCT") version:i32 crc32c:i64 body
+ * </pre>
+ *
+ * The body is {@link CatalogFileFormat}'s, of the version in the header. A file of another version
+ * is refused, naming both versions, before anything else of it is read: version 1 was a Kryo dump
+ * of the catalog's Java records, which this code no longer reads.
  */
 final class CatalogStore {
     private static final int MAGIC = 0x47574354; // "GWCT"
-    private static final int FORMAT_VERSION = 1;
+    private static final int HEADER_BYTES = 16;
 
     private final Path file;
 
@@ -37,8 +41,13 @@ final class CatalogStore {
         }
         try {
             ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file));
-            if (buffer.remaining() < 16 || buffer.getInt() != MAGIC || buffer.getInt() != FORMAT_VERSION) {
-                throw corrupt("bad header");
+            if (buffer.remaining() < HEADER_BYTES || buffer.getInt() != MAGIC) {
+                throw corrupt("not a Gangway catalog file");
+            }
+            int version = buffer.getInt();
+            if (version != CatalogFileFormat.VERSION) {
+                throw new SqlException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "catalog file \"" + file
+                        + "\" has format version " + version + "; this Gangway reads version " + CatalogFileFormat.VERSION);
             }
             long checksum = buffer.getLong();
             byte[] body = new byte[buffer.remaining()];
@@ -48,24 +57,20 @@ final class CatalogStore {
             if (crc.getValue() != checksum) {
                 throw corrupt("checksum mismatch");
             }
-            try (Input input = new Input(body)) {
-                return Optional.of(kryo().readObject(input, CatalogState.class));
-            }
+            return Optional.of(CatalogFileFormat.decode(body));
+        } catch (CatalogFileFormat.MalformedCatalogException e) {
+            throw corrupt(e.getMessage());
         } catch (IOException e) {
             throw new SqlException(SqlState.IO_ERROR, "could not read catalog file \"" + file + "\": " + e.getMessage(), e);
         }
     }
 
     void save(CatalogState state) {
-        byte[] body;
-        try (Output output = new Output(4096, -1)) {
-            kryo().writeObject(output, state);
-            body = output.toBytes();
-        }
+        byte[] body = CatalogFileFormat.encode(state);
         CRC32C crc = new CRC32C();
         crc.update(body);
-        ByteBuffer buffer = ByteBuffer.allocate(16 + body.length);
-        buffer.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(crc.getValue()).put(body).flip();
+        ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + body.length);
+        buffer.putInt(MAGIC).putInt(CatalogFileFormat.VERSION).putLong(crc.getValue()).put(body).flip();
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
@@ -87,13 +92,5 @@ final class CatalogStore {
 
     private SqlException corrupt(String why) {
         return new SqlException(SqlState.DATA_CORRUPTED, "catalog file \"" + file + "\" is damaged: " + why);
-    }
-
-    private static Kryo kryo() {
-        Kryo kryo = new Kryo();
-        kryo.setRegistrationRequired(false);
-        kryo.setReferences(false);
-        ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
-        return kryo;
     }
 }

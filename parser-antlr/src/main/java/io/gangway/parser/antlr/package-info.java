@@ -5,4 +5,7 @@
  * {@link io.gangway.parser.antlr.QueryBuilder} for queries, {@link io.gangway.parser.antlr.ExpressionBuilder}
  * for expressions).
  */
+@NullMarked
 package io.gangway.parser.antlr;
+
+import org.jspecify.annotations.NullMarked;
