@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.gangway.engine.config.EngineSettings;
+import io.gangway.engine.config.SettingsRegistry;
 import io.gangway.engine.qe.SegmentQeService;
 import io.gangway.engine.qe.SegmentServices;
 import io.gangway.engine.txn.LocalTransactionManager;
@@ -32,10 +34,17 @@ public final class SegmentModule extends AbstractModule {
         bind(ProcessConfig.class).toInstance(config);
     }
 
+    /** Every setting the segment knows: the engine's, the installed extensions' and the host's. */
+    @Provides
+    @Singleton
+    SettingsRegistry settingsRegistry() {
+        return SettingsRegistry.build(registry, config.hostSettings());
+    }
+
     @Provides
     @Singleton
     Interconnect interconnect() {
-        return registry.create(Interconnect.class, config.setting("gp_interconnect_type", "tcp"),
+        return registry.create(Interconnect.class, config.setting(EngineSettings.INTERCONNECT_TYPE),
                 config.extensionContext(), config.settings().values());
     }
 
@@ -54,7 +63,7 @@ public final class SegmentModule extends AbstractModule {
     @Provides
     @Singleton
     Parser parser() {
-        return registry.create(Parser.class, config.setting("parser", "antlr"), config.extensionContext(),
+        return registry.create(Parser.class, config.setting(EngineSettings.PARSER), config.extensionContext(),
                 config.settings().values());
     }
 
@@ -74,7 +83,7 @@ public final class SegmentModule extends AbstractModule {
     @Provides
     @Singleton
     DispatchServer dispatchServer() {
-        return registry.create(DispatchServer.class, config.setting("dispatcher", "default"), config.extensionContext(),
+        return registry.create(DispatchServer.class, config.setting(EngineSettings.DISPATCHER), config.extensionContext(),
                 config.settings().values());
     }
 }
