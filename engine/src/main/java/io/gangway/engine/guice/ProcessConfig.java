@@ -51,6 +51,17 @@ public record ProcessConfig(
         return new ExtensionContext(role, contentId, dataDirectory, secret);
     }
 
+    /**
+     * A setting's raw text.
+     *
+     * @deprecated read through the setting's declaration, so the name read is a name declared:
+     *     {@link #setting(SettingDefinition)}
+     */
+    @Deprecated
+    public String setting(String name, String defaultValue) {
+        return settings.get(name).orElse(defaultValue);
+    }
+
     /** A text or enum setting, read through its declaration. */
     public String setting(SettingDefinition setting) {
         return settings.getString(setting);

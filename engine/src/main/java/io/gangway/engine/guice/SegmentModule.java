@@ -6,7 +6,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.gangway.engine.config.EngineSettings;
-import io.gangway.engine.config.SettingsRegistry;
 import io.gangway.engine.qe.SegmentQeService;
 import io.gangway.engine.qe.SegmentServices;
 import io.gangway.engine.txn.LocalTransactionManager;
@@ -32,13 +31,6 @@ public final class SegmentModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ProcessConfig.class).toInstance(config);
-    }
-
-    /** Every setting the segment knows: the engine's, the installed extensions' and the host's. */
-    @Provides
-    @Singleton
-    SettingsRegistry settingsRegistry() {
-        return SettingsRegistry.build(registry, config.hostSettings());
     }
 
     @Provides
