@@ -14,13 +14,13 @@ import io.gangway.engine.config.SettingSource;
 import io.gangway.engine.config.SettingsRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A QD session's settings in layers, each over the one before: the declared defaults, the process's
@@ -31,15 +31,15 @@ import java.util.TreeMap;
  * per-session, {@code 22023} for a bad value; and it makes the rows of {@code pg_settings}.
  *
  * <p>Changes return what changed, by name, for the caller to pass on to the session's QEs.
- * Thread-safe: system views read it from other sessions' threads.
+ * Safe to read from any thread (a cancel or a system view may come from another).
  */
 final class SessionSettings {
     private final SettingsRegistry registry;
     private final Settings process;
     private final Map<String, SettingSource> processSources;
     private final Map<String, String> client = new LinkedHashMap<>();
-    private final Map<String, String> overrides = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, String> session = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, String> overrides = new ConcurrentHashMap<>();
+    private final Map<String, String> session = new ConcurrentHashMap<>();
 
     /**
      * @param startupParameters the client's startup packet: the per-session settings among them with
@@ -86,11 +86,9 @@ final class SessionSettings {
     /** {@code RESET ALL}: every {@code SET} undone; returns the values the session goes back to. */
     Map<String, String> resetAll() {
         Map<String, String> changed = new TreeMap<>();
-        synchronized (session) {
-            for (String key : session.keySet()) {
-                registry.definition(key).ifPresent(d -> changed.put(key, resetValue(d)));
-            }
-            session.clear();
+        for (String key : List.copyOf(session.keySet())) {
+            session.remove(key);
+            registry.definition(key).ifPresent(d -> changed.put(key, resetValue(d)));
         }
         return changed;
     }
