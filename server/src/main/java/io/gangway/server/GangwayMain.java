@@ -86,6 +86,7 @@ public final class GangwayMain {
             return start.get();
         } catch (SqlException e) {
             System.err.println("gangway: FATAL:  " + e.getMessage());
+            e.detail().ifPresent(detail -> System.err.println("gangway: DETAIL:  " + detail));
             e.hint().ifPresent(hint -> System.err.println("gangway: HINT:  " + hint));
             System.exit(1);
             throw e;

@@ -10,9 +10,11 @@ import java.util.OptionalInt;
 
 /**
  * Reads and writes the values of declared settings, with PostgreSQL's rules and error messages. A
- * bad value is an {@link SqlException} with SQLSTATE {@code 22023} naming the setting, and for a
- * value out of bounds the bounds ({@code -5 kB is outside the valid range for parameter "work_mem"
- * (64 kB .. 2147483647 kB)}); units are read by {@link Units}.
+ * bad value is an {@link SqlException} with SQLSTATE {@code 22023} naming the setting and its bounds:
+ * in the message for a number out of bounds ({@code -5 kB is outside the valid range for parameter
+ * "work_mem" (64 kB .. 2147483647 kB)}), in the DETAIL for text that is not a number, in the HINT for
+ * an enum ({@code Available values: tcp, udp.}) or a unit it does not take; units are read by
+ * {@link Units}.
  *
  * <p>Parsed values are Java values by type: {@code Boolean} for {@code bool}, {@code Long} for
  * {@code integer} (in the base unit), {@code Double} for {@code real}, {@code String} for
@@ -38,7 +40,7 @@ public final class SettingValues {
                 try {
                     value = Units.toWholeBaseUnits(text, i.unit());
                 } catch (Units.InvalidValueException e) {
-                    throw invalid(name, text, e.hint());
+                    throw invalid(name, text, e.hint()).withDetail(range(Long.toString(i.min()), Long.toString(i.max()), i.unit()));
                 }
                 if (value < i.min() || value > i.max()) {
                     String unit = i.unit().map(u -> " " + u.symbol()).orElse("");
@@ -53,7 +55,7 @@ public final class SettingValues {
                 try {
                     value = Units.toBaseUnit(text, r.unit(), false);
                 } catch (Units.InvalidValueException e) {
-                    throw invalid(name, text, e.hint());
+                    throw invalid(name, text, e.hint()).withDetail(range(Units.format(r.min()), Units.format(r.max()), r.unit()));
                 }
                 if (!(value >= r.min() && value <= r.max())) {
                     String unit = r.unit().map(u -> " " + u.symbol()).orElse("");
@@ -120,6 +122,12 @@ public final class SettingValues {
             return Optional.of(false);
         }
         return Optional.empty();
+    }
+
+    /** The DETAIL of a value that is not a number: the range it must be in. */
+    private static String range(String min, String max, Optional<SettingUnit> unit) {
+        String suffix = unit.map(u -> " " + u.symbol()).orElse("");
+        return "The valid range is " + min + suffix + " .. " + max + suffix + ".";
     }
 
     private static SqlException invalid(String name, String text, Optional<String> hint) {

@@ -58,7 +58,10 @@ class SettingValuesTest {
         assertThatThrownBy(() -> WORK_MEM.parse("lots")).isInstanceOfSatisfying(SqlException.class, e -> {
             assertThat(e.state()).isEqualTo(SqlState.INVALID_PARAMETER_VALUE);
             assertThat(e.getMessage()).isEqualTo("invalid value for parameter \"work_mem\": \"lots\"");
+            assertThat(e.detail()).contains("The valid range is 64 kB .. 2147483647 kB.");
         });
+        assertThatThrownBy(() -> DEPTH.parse("deep")).isInstanceOfSatisfying(SqlException.class,
+                e -> assertThat(e.detail()).contains("The valid range is 1 .. 4096."));
         assertThatThrownBy(() -> WORK_MEM.parse("4 parsecs")).isInstanceOfSatisfying(SqlException.class, e ->
                 assertThat(e.hint()).contains("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\"."));
     }

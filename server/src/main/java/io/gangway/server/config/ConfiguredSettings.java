@@ -7,7 +7,6 @@ import io.gangway.engine.config.SettingsRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -48,7 +47,7 @@ public record ConfiguredSettings(Map<String, String> values, Map<String, Setting
         try {
             registry.checkConfigured(name, value);
         } catch (SqlException e) {
-            throw new SqlException(SqlState.CONFIG_FILE_ERROR, e.getMessage() + where, Optional.empty(), e.hint(),
+            throw new SqlException(SqlState.CONFIG_FILE_ERROR, e.getMessage() + where, e.detail(), e.hint(),
                     OptionalInt.empty(), e);
         }
     }
