@@ -3,7 +3,13 @@ package io.gangway.api;
 import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.annotations.Experimental;
+import io.gangway.api.settings.SettingDefinition;
+import io.gangway.api.settings.SettingType;
+import io.gangway.api.settings.SettingUnit;
+import io.gangway.api.settings.SettingValues;
+import io.gangway.api.settings.Units;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +18,9 @@ import java.util.TreeMap;
 /**
  * GUC-style settings: lower-case names to their text values, as read from {@code gangway.conf},
  * given on a command line or changed by {@code SET}. Each module reads its own typed view of these
- * (an {@code XxxConfig}); names follow Greenplum's where the meaning is the same.
+ * (an {@code XxxConfig}) through the settings' declarations ({@link #getInt(SettingDefinition)} and
+ * the like), which give the default, the unit and the bounds; names follow Greenplum's where the
+ * meaning is the same.
  */
 @Experimental("settings are moving to declarations by their owners (issue 7)")
 public record Settings(Map<String, String> values) {
@@ -32,25 +40,89 @@ public record Settings(Map<String, String> values) {
         return get(name).orElse(defaultValue);
     }
 
+    /** The value of {@code setting} here, or its default: parsed and checked ({@code 22023} when bad). */
+    public Object value(SettingDefinition setting) {
+        return setting.parse(get(setting.key()).orElse(setting.defaultValue()));
+    }
+
+    /** Whether a value of {@code setting} is here (otherwise reads give its default). */
+    public boolean isSet(SettingDefinition setting) {
+        return values.containsKey(setting.key());
+    }
+
+    /** A {@code bool} setting. */
+    public boolean getBoolean(SettingDefinition setting) {
+        requireType(setting, setting.type() instanceof SettingType.Bool);
+        return (Boolean) value(setting);
+    }
+
+    /** An {@code integer} setting, in its base unit. */
+    public long getLong(SettingDefinition setting) {
+        requireType(setting, setting.type() instanceof SettingType.Int);
+        return (Long) value(setting);
+    }
+
+    /** An {@code integer} setting whose bounds fit an {@code int}, in its base unit. */
+    public int getInt(SettingDefinition setting) {
+        requireType(setting, setting.type() instanceof SettingType.Int i
+                && i.min() >= Integer.MIN_VALUE && i.max() <= Integer.MAX_VALUE);
+        return Math.toIntExact(getLong(setting));
+    }
+
+    /** A {@code real} setting, in its base unit. */
+    public double getReal(SettingDefinition setting) {
+        requireType(setting, setting.type() instanceof SettingType.Real);
+        return (Double) value(setting);
+    }
+
+    /** A {@code string} or {@code enum} setting (an enum's value as declared). */
+    public String getString(SettingDefinition setting) {
+        requireType(setting, setting.type() instanceof SettingType.Text || setting.type() instanceof SettingType.Choice);
+        return (String) value(setting);
+    }
+
+    /** An {@code integer} setting whose unit is a duration. */
+    public Duration getDuration(SettingDefinition setting) {
+        requireType(setting, setting.unit().map(u -> u.kind() == SettingUnit.Kind.TIME).orElse(false));
+        return Duration.of(getLong(setting), ChronoUnit.MICROS).multipliedBy(setting.unit().orElseThrow().factor());
+    }
+
+    /** An {@code integer} setting whose unit is a size, in bytes. */
+    public long getBytes(SettingDefinition setting) {
+        requireType(setting, setting.unit().map(u -> u.kind() == SettingUnit.Kind.MEMORY).orElse(false));
+        return Math.multiplyExact(getLong(setting), setting.unit().orElseThrow().factor());
+    }
+
+    /** @deprecated read through the setting's declaration: {@link #getInt(SettingDefinition)} */
+    @Deprecated
     public int getInt(String name, int defaultValue) {
         return get(name).map(v -> parseInt(name, v)).orElse(defaultValue);
     }
 
+    /** @deprecated read through the setting's declaration: {@link #getBoolean(SettingDefinition)} */
+    @Deprecated
     public boolean getBoolean(String name, boolean defaultValue) {
-        return get(name).map(v -> (Boolean) SqlType.BOOLEAN.parse(v)).orElse(defaultValue);
+        return get(name).map(v -> SettingValues.parseBool(v).orElseThrow(() -> invalid(name, v))).orElse(defaultValue);
     }
 
     /**
-     * A duration: a plain number is in {@code defaultUnitMillis} units (milliseconds for
-     * {@code statement_timeout}, as in PostgreSQL); {@code ms}, {@code s}, {@code min} suffixes work too.
+     * A duration whose bare number is in milliseconds.
+     *
+     * @deprecated read through the setting's declaration, which names its unit: {@link #getDuration(SettingDefinition)}
      */
+    @Deprecated
     public Duration getDuration(String name, Duration defaultValue) {
-        return get(name).map(v -> parseDuration(name, v)).orElse(defaultValue);
+        return get(name).map(v -> Duration.ofMillis(wholeUnits(name, v, SettingUnit.MILLISECONDS))).orElse(defaultValue);
     }
 
-    /** A byte size: a plain number is kilobytes (PostgreSQL's unit for {@code work_mem}); kB, MB, GB work too. */
+    /**
+     * A size in bytes whose bare number is in kilobytes.
+     *
+     * @deprecated read through the setting's declaration, which names its unit: {@link #getBytes(SettingDefinition)}
+     */
+    @Deprecated
     public long getBytes(String name, long defaultValue) {
-        return get(name).map(v -> parseBytes(name, v)).orElse(defaultValue);
+        return get(name).map(v -> wholeUnits(name, v, SettingUnit.KILOBYTES) * 1024).orElse(defaultValue);
     }
 
     public Settings with(String name, String value) {
@@ -73,40 +145,18 @@ public record Settings(Map<String, String> values) {
         }
     }
 
-    private static Duration parseDuration(String name, String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
+    private static long wholeUnits(String name, String value, SettingUnit unit) {
         try {
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).strip()));
-            }
-            if (v.endsWith("min")) {
-                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 3).strip()));
-            }
-            if (v.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).strip()));
-            }
-            return Duration.ofMillis(Long.parseLong(v));
-        } catch (NumberFormatException e) {
+            return Units.toWholeBaseUnits(value, Optional.of(unit));
+        } catch (Units.InvalidValueException e) {
             throw invalid(name, value);
         }
     }
 
-    private static long parseBytes(String name, String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        long unit = 1024;
-        if (v.endsWith("kb")) {
-            v = v.substring(0, v.length() - 2);
-        } else if (v.endsWith("mb")) {
-            unit = 1024L * 1024;
-            v = v.substring(0, v.length() - 2);
-        } else if (v.endsWith("gb")) {
-            unit = 1024L * 1024 * 1024;
-            v = v.substring(0, v.length() - 2);
-        }
-        try {
-            return Long.parseLong(v.strip()) * unit;
-        } catch (NumberFormatException e) {
-            throw invalid(name, value);
+    private static void requireType(SettingDefinition setting, boolean matches) {
+        if (!matches) {
+            throw new IllegalArgumentException("setting " + setting.name() + " is not of the type read ("
+                    + setting.type() + ")");
         }
     }
 

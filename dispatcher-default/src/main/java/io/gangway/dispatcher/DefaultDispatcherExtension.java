@@ -1,5 +1,6 @@
 package io.gangway.dispatcher;
 
+import io.gangway.api.settings.SettingDefinition;
 import io.gangway.spi.Extension;
 import io.gangway.spi.ExtensionContext;
 import io.gangway.spi.ServiceFactory;
@@ -37,6 +38,11 @@ public final class DefaultDispatcherExtension implements Extension {
         @Override
         public Dispatcher create(ExtensionContext context, Map<String, String> config) {
             return new DefaultDispatcher(DispatcherConfig.fromMap(config));
+        }
+
+        @Override
+        public List<SettingDefinition> settings() {
+            return DispatcherConfig.SETTINGS;
         }
     }
 

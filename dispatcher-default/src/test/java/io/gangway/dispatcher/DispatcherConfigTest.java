@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gangway.api.Settings;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.api.settings.SettingContext;
+import io.gangway.api.settings.SettingDefinition;
+import io.gangway.api.settings.StandardSettings;
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +58,34 @@ class DispatcherConfigTest {
     }
 
     @Test
+    void theFactoryDeclaresEverySettingTheConfigReads() {
+        List<SettingDefinition> declared = new DefaultDispatcherExtension.DispatcherFactory().settings();
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(DispatcherConfig.SETTINGS)
+                .contains(StandardSettings.STATEMENT_TIMEOUT)
+                .extracting(SettingDefinition::key).doesNotHaveDuplicates();
+        for (Field field : DispatcherConfig.class.getFields()) {
+            if (field.getType() == SettingDefinition.class) {
+                assertThat(declared).as(field.getName()).contains((SettingDefinition) get(field));
+            }
+        }
+        // Read from the declared defaults, the config is the DEFAULT: each declaration's default is the config's.
+        Map<String, String> defaults = new HashMap<>();
+        declared.forEach(d -> defaults.put(d.name(), d.defaultValue()));
+        assertThat(DispatcherConfig.fromMap(defaults)).isEqualTo(DispatcherConfig.DEFAULT);
+        // The pool reads them again whenever the session's settings change, so a session may SET them.
+        assertThat(declared).extracting(SettingDefinition::context).containsOnly(SettingContext.USER);
+        assertThat(new DefaultDispatcherExtension.DispatchServerFactory().settings()).isEmpty();
+    }
+
+    private static Object get(Field field) {
+        try {
+            return field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void sessionSettingsOverrideTheProcesss() {
         DispatcherConfig process = DispatcherConfig.fromMap(Map.of("gp_cached_gang_threshold", "7"));
         DispatcherConfig session = process.withSettings(new Settings(Map.of("GP_GANG_CREATION_RETRY_COUNT", "0")));
@@ -65,6 +99,12 @@ class DispatcherConfigTest {
                 .isInstanceOfSatisfying(SqlException.class,
                         e -> assertThat(e.state()).isEqualTo(SqlState.INVALID_PARAMETER_VALUE));
         assertThatThrownBy(() -> DispatcherConfig.fromMap(Map.of("gp_gang_creation_retry_count", "-1")))
+                .isInstanceOfSatisfying(SqlException.class, e -> {
+                    assertThat(e.state()).isEqualTo(SqlState.INVALID_PARAMETER_VALUE);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "-1 is outside the valid range for parameter \"gp_gang_creation_retry_count\" (0 .. 128)");
+                });
+        assertThatThrownBy(() -> DispatcherConfig.fromMap(Map.of("gp_dispatch_pooling", "sometimes")))
                 .isInstanceOfSatisfying(SqlException.class,
                         e -> assertThat(e.state()).isEqualTo(SqlState.INVALID_PARAMETER_VALUE));
     }

@@ -1,6 +1,8 @@
 package io.gangway.planner;
 
 import io.gangway.api.Settings;
+import io.gangway.api.settings.SettingContext;
+import io.gangway.api.settings.SettingDefinition;
 import io.gangway.spi.plan.AggregateCall;
 import io.gangway.spi.plan.Locus;
 import io.gangway.spi.query.Expr;
@@ -35,9 +37,13 @@ public final class AggregateRules {
         /** @param multiphase split aggregation into partial and final stages ({@code gp_enable_multiphase_agg}) */
         public record Config(boolean multiphase) {
             public static final Config DEFAULT = new Config(true);
+            /** Read per statement, from the session's settings: a session may change it. */
+            public static final SettingDefinition MULTIPHASE_AGG = SettingDefinition.bool("gp_enable_multiphase_agg",
+                    DEFAULT.multiphase(), SettingContext.USER, "Query Tuning / Planner Method Configuration",
+                    "Enables two-stage aggregation: partial on the segments, final after a motion.");
 
             public static Config fromSettings(Settings settings) {
-                return new Config(settings.getBoolean("gp_enable_multiphase_agg", DEFAULT.multiphase()));
+                return new Config(settings.getBoolean(MULTIPHASE_AGG));
             }
 
             public Config withMultiphase(boolean value) {

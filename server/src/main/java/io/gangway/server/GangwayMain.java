@@ -1,5 +1,8 @@
 package io.gangway.server;
 
+import io.gangway.api.Settings;
+import io.gangway.api.SqlException;
+import io.gangway.server.config.ServerSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -7,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * The {@code gangway} command line.
@@ -50,7 +54,7 @@ public final class GangwayMain {
             }
         }
         // Processes log to their log file at INFO (start-up lines are worth keeping); the demo's console stays quiet.
-        LogSetup.configure(args[0].equals("demo") ? "WARNING" : settings.getOrDefault("log_level", "INFO"));
+        LogSetup.configure(args[0].equals("demo") ? "WARNING" : logLevel(settings));
         switch (args[0]) {
             case "demo" -> Demo.run(Path.of(options.getOrDefault("datadir", "data/demo")),
                     Integer.parseInt(options.getOrDefault("port", "15432")),
@@ -64,17 +68,26 @@ public final class GangwayMain {
         }
     }
 
+    private static String logLevel(Map<String, String> settings) {
+        try {
+            return new Settings(settings).getString(ServerSettings.LOG_LEVEL);
+        } catch (SqlException e) {
+            fail(e.getMessage() + " on the command line");
+            throw e;
+        }
+    }
+
     /**
-     * Starts a process; a start-up error with a SQLSTATE (a bad setting, a plugin that fails to
-     * load, a missing cluster secret) is the operator's to fix, so it is printed as one line and
-     * the process exits with status 1 instead of a stack trace.
+     * Starts a process; a start refused with a reason (a bad {@code gangway.conf} line, a setting no one
+     * declares, a plugin that fails to load, a missing cluster secret) ends the JVM with status 1 and that reason, as PostgreSQL's {@code FATAL}, not a stack trace.
      */
-    private static AutoCloseable startOrExit(java.util.function.Supplier<AutoCloseable> start) {
+    private static AutoCloseable startOrExit(Supplier<AutoCloseable> start) {
         try {
             return start.get();
-        } catch (io.gangway.api.SqlException e) {
-            System.err.println("gangway: " + e.getMessage());
-            System.err.flush();
+        } catch (SqlException e) {
+            System.err.println("gangway: FATAL:  " + e.getMessage());
+            e.detail().ifPresent(detail -> System.err.println("gangway: DETAIL:  " + detail));
+            e.hint().ifPresent(hint -> System.err.println("gangway: HINT:  " + hint));
             System.exit(1);
             throw e;
         }

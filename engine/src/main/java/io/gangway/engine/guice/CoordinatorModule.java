@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.gangway.api.settings.SettingDefinition;
+import io.gangway.engine.analyzer.DefaultAnalyzer;
 import io.gangway.engine.catalog.Catalog;
+import io.gangway.engine.config.EngineSettings;
+import io.gangway.engine.config.SettingsRegistry;
 import io.gangway.engine.qd.CoordinatorServices;
 import io.gangway.engine.qd.QdSessionFactory;
 import io.gangway.engine.qe.SegmentQeService;
@@ -51,37 +55,44 @@ public final class CoordinatorModule extends AbstractModule {
     @Provides
     @Singleton
     Analyzer analyzer() {
-        return create(Analyzer.class, "analyzer", "default");
+        return create(Analyzer.class, EngineSettings.ANALYZER);
+    }
+
+    /** Every setting the coordinator knows: the engine's, the installed extensions' and the host's. */
+    @Provides
+    @Singleton
+    SettingsRegistry settingsRegistry() {
+        return SettingsRegistry.build(registry, config.hostSettings());
     }
 
     @Provides
     @Singleton
     Parser parser() {
-        return create(Parser.class, "parser", "antlr");
+        return create(Parser.class, EngineSettings.PARSER);
     }
 
     @Provides
     @Singleton
     Rewriter rewriter() {
-        return create(Rewriter.class, "rewriter", "default");
+        return create(Rewriter.class, EngineSettings.REWRITER);
     }
 
     @Provides
     @Singleton
     Planner planner() {
-        return create(Planner.class, "planner", "rules");
+        return create(Planner.class, EngineSettings.PLANNER);
     }
 
     @Provides
     @Singleton
     Dispatcher dispatcher() {
-        return create(Dispatcher.class, "dispatcher", "default");
+        return create(Dispatcher.class, EngineSettings.DISPATCHER);
     }
 
     @Provides
     @Singleton
     Interconnect interconnect() {
-        return create(Interconnect.class, "gp_interconnect_type", "tcp");
+        return create(Interconnect.class, EngineSettings.INTERCONNECT_TYPE);
     }
 
     @Provides
@@ -112,18 +123,18 @@ public final class CoordinatorModule extends AbstractModule {
     @Provides
     @Singleton
     DispatchServer entryDbListener() {
-        return create(DispatchServer.class, "dispatcher", "default");
+        return create(DispatchServer.class, EngineSettings.DISPATCHER);
     }
 
     @Provides
     @Singleton
     CoordinatorServices services(Parser parser, Analyzer analyzer, Rewriter rewriter, Planner planner,
             Dispatcher dispatcher, Interconnect interconnect, Catalog catalog, ScheduledExecutorService timer,
-            DispatchServer entryDbListener, SegmentQeService entryDbQeService) {
-        Endpoint entryDb = entryDbListener.start(new Endpoint(config.setting("listen_address", "127.0.0.1"),
-                Integer.parseInt(config.setting("entrydb_port", "0"))), entryDbQeService);
+            DispatchServer entryDbListener, SegmentQeService entryDbQeService, SettingsRegistry settingsRegistry) {
+        Endpoint entryDb = entryDbListener.start(new Endpoint(config.setting(EngineSettings.LISTEN_ADDRESS),
+                config.settings().getInt(EngineSettings.ENTRYDB_PORT)), entryDbQeService);
         return new CoordinatorServices(parser, analyzer, rewriter, planner, dispatcher, interconnect, catalog,
-                config.settings(), timer, entryDb);
+                config.settings(), timer, entryDb, settingsRegistry, config.sources());
     }
 
     @Provides
@@ -132,8 +143,8 @@ public final class CoordinatorModule extends AbstractModule {
         return new QdSessionFactory(services);
     }
 
-    private <T> T create(Class<T> type, String setting, String defaultName) {
-        return registry.create(type, config.setting(setting, defaultName), config.extensionContext(),
+    private <T> T create(Class<T> type, SettingDefinition setting) {
+        return registry.create(type, config.setting(setting), config.extensionContext(),
                 config.settings().values());
     }
 }

@@ -2,6 +2,7 @@ package io.gangway.engine.guice;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.api.settings.SettingDefinition;
 import io.gangway.engine.plugin.Plugin;
 import io.gangway.engine.plugin.PluginLoader;
 import io.gangway.spi.Extension;
@@ -83,6 +84,17 @@ public final class ExtensionRegistry {
         for (String name : names(type)) {
             out.put(name, create(type, name, context, config));
         }
+        return out;
+    }
+
+    /**
+     * The settings each installed factory declares ({@link ServiceFactory#settings()}), by who declares
+     * them ({@code Interconnect "tcp"}); the settings registry is built from these and the engine's.
+     */
+    public Map<String, List<SettingDefinition>> declaredSettings() {
+        Map<String, List<SettingDefinition>> out = new LinkedHashMap<>();
+        factories.forEach((type, byName) -> byName.forEach((name, factory) ->
+                out.put(type.getSimpleName() + " \"" + name + "\"", List.copyOf(factory.settings()))));
         return out;
     }
 

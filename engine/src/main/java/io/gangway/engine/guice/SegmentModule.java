@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.gangway.engine.config.EngineSettings;
 import io.gangway.engine.qe.SegmentQeService;
 import io.gangway.engine.qe.SegmentServices;
 import io.gangway.engine.txn.LocalTransactionManager;
@@ -35,7 +36,7 @@ public final class SegmentModule extends AbstractModule {
     @Provides
     @Singleton
     Interconnect interconnect() {
-        return registry.create(Interconnect.class, config.setting("gp_interconnect_type", "tcp"),
+        return registry.create(Interconnect.class, config.setting(EngineSettings.INTERCONNECT_TYPE),
                 config.extensionContext(), config.settings().values());
     }
 
@@ -54,7 +55,7 @@ public final class SegmentModule extends AbstractModule {
     @Provides
     @Singleton
     Parser parser() {
-        return registry.create(Parser.class, config.setting("parser", "antlr"), config.extensionContext(),
+        return registry.create(Parser.class, config.setting(EngineSettings.PARSER), config.extensionContext(),
                 config.settings().values());
     }
 
@@ -74,7 +75,7 @@ public final class SegmentModule extends AbstractModule {
     @Provides
     @Singleton
     DispatchServer dispatchServer() {
-        return registry.create(DispatchServer.class, config.setting("dispatcher", "default"), config.extensionContext(),
+        return registry.create(DispatchServer.class, config.setting(EngineSettings.DISPATCHER), config.extensionContext(),
                 config.settings().values());
     }
 }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.Settings;
 import io.gangway.engine.catalog.Catalog;
+import io.gangway.engine.config.SettingSource;
+import io.gangway.engine.config.SettingsRegistry;
 import io.gangway.spi.analyzer.Analyzer;
 import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.spi.interconnect.Endpoint;
@@ -11,11 +13,12 @@ import io.gangway.spi.interconnect.Interconnect;
 import io.gangway.spi.parser.Parser;
 import io.gangway.spi.planner.Planner;
 import io.gangway.spi.rewriter.Rewriter;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every QD session of a coordinator shares: the chosen SPI services, the catalog, the process
- * settings, and where the coordinator's entry-db QEs are started ({@code entryDb}: the dispatch
+ * settings (with the registry that declares them and where each value came from), and where the coordinator's entry-db QEs are started ({@code entryDb}: the dispatch
  * listener for content -1, which runs entry-db reader slices such as the VALUES feeding an INSERT).
  */
 public record CoordinatorServices(
@@ -28,7 +31,9 @@ public record CoordinatorServices(
         Catalog catalog,
         Settings settings,
         ScheduledExecutorService timer,
-        Endpoint entryDb) {
+        Endpoint entryDb,
+        SettingsRegistry settingsRegistry,
+        Map<String, SettingSource> settingSources) {
     public CoordinatorServices {
         requireNonNull(parser, "parser is null");
         requireNonNull(analyzer, "analyzer is null");
@@ -40,5 +45,7 @@ public record CoordinatorServices(
         requireNonNull(settings, "settings is null");
         requireNonNull(timer, "timer is null");
         requireNonNull(entryDb, "entryDb is null");
+        requireNonNull(settingsRegistry, "settingsRegistry is null");
+        settingSources = Map.copyOf(requireNonNull(settingSources, "settingSources is null"));
     }
 }

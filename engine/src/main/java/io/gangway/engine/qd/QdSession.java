@@ -7,7 +7,8 @@ import io.gangway.api.Settings;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.api.SqlType;
-import io.gangway.engine.config.Gucs;
+import io.gangway.api.settings.StandardSettings;
+import io.gangway.engine.config.EngineSettings;
 import io.gangway.engine.exec.CancelState;
 import io.gangway.engine.session.ClientSession;
 import io.gangway.engine.session.PreparedQuery;
@@ -37,8 +38,6 @@ import io.gangway.spi.planner.PlannerContext;
 import io.gangway.spi.query.Query;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +68,7 @@ public final class QdSession implements ClientSession {
     private volatile long gpSessionId;
     private final List<String> pendingNotices = new ArrayList<>();
     private final int cancelSecret;
-    private final Map<String, String> overrides = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final SessionSettings sessionSettings;
     private final UtilityCommands utility = new UtilityCommands(this);
     private final Cursors cursors = new Cursors();
     private final ExecutorService localSlices = Executors.newVirtualThreadPerTaskExecutor();
@@ -86,11 +85,9 @@ public final class QdSession implements ClientSession {
         this.sessionId = sessionId;
         this.gpSessionId = sessionId;
         this.cancelSecret = cancelSecret;
-        startupSettings.forEach((name, value) -> {
-            if (Gucs.definition(name).map(Gucs.Definition::userSettable).orElse(false)) {
-                overrides.put(name.toLowerCase(Locale.ROOT), value);
-            }
-        });
+        this.sessionSettings = new SessionSettings(services.settingsRegistry(), services.settings(),
+                services.settingSources(), startupSettings);
+        sessionSettings.override(EngineSettings.GP_SESSION_ID, Long.toString(gpSessionId));
     }
 
     CoordinatorServices services() {
@@ -115,7 +112,7 @@ public final class QdSession implements ClientSession {
 
     /** The catalog a statement of this session sees: the current catalog and the session system relations. */
     private SessionCatalog catalog() {
-        return new SessionCatalog(services.catalog().snapshot(), registry);
+        return new SessionCatalog(services.catalog().snapshot(), registry, sessionSettings);
     }
 
     /**
@@ -136,15 +133,14 @@ public final class QdSession implements ClientSession {
         return localSlices;
     }
 
-    /** The session's settings: process settings under the session's own changes. */
+    /** The session's settings: process settings under the client's and the session's own changes. */
     Settings settings() {
-        return services.settings().withAll(Map.copyOf(overrides)).with("gp_session_id", Long.toString(gpSessionId));
+        return sessionSettings.current();
     }
 
+    /** A setting's value as {@code SHOW} gives it; {@code 42704} for an unknown name. */
     String setting(String name) {
-        return settings().get(name)
-                .or(() -> Gucs.definition(name).map(Gucs.Definition::defaultValue))
-                .orElseThrow(() -> Gucs.unrecognized(name));
+        return sessionSettings.show(name);
     }
 
     @Override
@@ -164,9 +160,7 @@ public final class QdSession implements ClientSession {
 
     @Override
     public Map<String, String> reportedSettings() {
-        Map<String, String> out = new LinkedHashMap<>();
-        Gucs.reportedNames().forEach((key, display) -> out.put(display, setting(key)));
-        return out;
+        return sessionSettings.reported();
     }
 
     @Override
@@ -277,6 +271,7 @@ public final class QdSession implements ClientSession {
             LOG.log(System.Logger.Level.WARNING, "closing the dispatcher of reset session " + previous + " failed", e);
         }
         gpSessionId = registry.nextSessionId();
+        sessionSettings.override(EngineSettings.GP_SESSION_ID, Long.toString(gpSessionId));
         pendingNotices.add("WARNING:  The previous session was reset because its gang was disconnected (session id = "
                 + previous + "). The new session id = " + gpSessionId);
         LOG.log(System.Logger.Level.INFO, "session {0} reset as {1}: its writer gang was lost", previous, gpSessionId);
@@ -340,7 +335,7 @@ public final class QdSession implements ClientSession {
         PlanExecution execution = new PlanExecution(this, plan, new CancelState(), options);
         // Registered before dispatch: a cancel request or the timeout may come while gangs are being made.
         running = execution;
-        Duration limit = settings().getDuration("statement_timeout", Duration.ZERO);
+        Duration limit = settings().getDuration(StandardSettings.STATEMENT_TIMEOUT);
         // A cursor stays open between the client's fetches; the timeout is for statements, not for open cursors.
         if (!limit.isZero() && !options.cursor()) {
             timeout = services.timer().schedule(() -> execution.cancel("canceling statement due to statement timeout"),
@@ -422,42 +417,26 @@ public final class QdSession implements ClientSession {
     }
 
     private QueryResult set(SetVariable set) {
-        String name = set.name().toLowerCase(Locale.ROOT);
-        Gucs.checkSettable(name);
-        if (set.toDefault()) {
-            return reset(name);
-        }
-        if (name.equals("statement_timeout")) {
-            settingsCheck(name, set.value());
-        }
-        overrides.put(name, set.value());
-        if (dispatcher != null) {
-            dispatcher.applySettings(Map.of(name, set.value()));
-        }
+        applyToQes(set.toDefault() ? sessionSettings.reset(set.name()) : sessionSettings.set(set.name(), set.value()));
         return Results.tag("SET");
     }
 
-    private void settingsCheck(String name, String value) {
-        new Settings(Map.of(name, value)).getDuration(name, Duration.ZERO);
+    private QueryResult reset(String name) {
+        applyToQes(name.equalsIgnoreCase("all") ? sessionSettings.resetAll() : sessionSettings.reset(name));
+        return Results.tag("RESET");
     }
 
-    private QueryResult reset(String name) {
-        String key = name.toLowerCase(Locale.ROOT);
-        if (key.equals("all")) {
-            overrides.clear();
-        } else {
-            Gucs.checkSettable(key);
-            overrides.remove(key);
-            if (dispatcher != null) {
-                dispatcher.applySettings(Map.of(key, setting(key)));
-            }
+    /** Session settings changed: the session's QEs (and the dispatcher's own view) take the change. */
+    private void applyToQes(Map<String, String> changed) {
+        if (dispatcher != null && !changed.isEmpty()) {
+            dispatcher.applySettings(changed);
         }
-        return Results.tag("RESET");
     }
 
     private static List<Column> showColumns(String name) {
         return name.equalsIgnoreCase("all")
-                ? List.of(new Column("name", SqlType.TEXT), new Column("setting", SqlType.TEXT))
+                ? List.of(new Column("name", SqlType.TEXT), new Column("setting", SqlType.TEXT),
+                        new Column("description", SqlType.TEXT))
                 : List.of(new Column(name.toLowerCase(Locale.ROOT), SqlType.TEXT));
     }
 
@@ -465,9 +444,7 @@ public final class QdSession implements ClientSession {
         String key = name.toLowerCase(Locale.ROOT);
         List<List<Object>> rows = new ArrayList<>();
         if (key.equals("all")) {
-            Map<String, String> all = new java.util.TreeMap<>(Gucs.defaults());
-            all.putAll(settings().values());
-            all.forEach((k, v) -> rows.add(List.of(k, v)));
+            rows.addAll(sessionSettings.showAll());
         } else {
             rows.add(List.of(dispatchStatistic(key).orElseGet(() -> setting(key))));
         }

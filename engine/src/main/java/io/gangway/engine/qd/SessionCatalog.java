@@ -27,10 +27,12 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code gp_session_qes}: every QE of every session — segment, writer or reader, gang, state, idle since;</li>
  *   <li>{@code gp_dispatch_stats}: per session, QEs created, reused and destroyed (by reason), gangs made and
- *       the time spent making them.</li>
+ *       the time spent making them;</li>
+ *   <li>{@code pg_settings}: every setting the coordinator knows, with the statement's session's values,
+ *       in PostgreSQL's columns ({@code enumvals} as text, {@code {a,b}}).</li>
  * </ul>
  */
-record SessionCatalog(CatalogSnapshot snapshot, SessionRegistry registry) implements CatalogView {
+record SessionCatalog(CatalogSnapshot snapshot, SessionRegistry registry, SessionSettings settings) implements CatalogView {
     private static final List<Column> SESSION_QES = List.of(
             new Column("sess_id", SqlType.BIGINT), new Column("content", SqlType.INTEGER),
             new Column("role", SqlType.TEXT), new Column("qe_id", SqlType.INTEGER),
@@ -39,9 +41,19 @@ record SessionCatalog(CatalogSnapshot snapshot, SessionRegistry registry) implem
     private static final List<Column> DISPATCH_STATS = List.of(
             new Column("sess_id", SqlType.BIGINT), new Column("counter", SqlType.TEXT), new Column("value", SqlType.BIGINT));
 
+    private static final List<Column> PG_SETTINGS = List.of(
+            new Column("name", SqlType.TEXT), new Column("setting", SqlType.TEXT), new Column("unit", SqlType.TEXT),
+            new Column("category", SqlType.TEXT), new Column("short_desc", SqlType.TEXT),
+            new Column("extra_desc", SqlType.TEXT), new Column("context", SqlType.TEXT),
+            new Column("vartype", SqlType.TEXT), new Column("source", SqlType.TEXT), new Column("min_val", SqlType.TEXT),
+            new Column("max_val", SqlType.TEXT), new Column("enumvals", SqlType.TEXT), new Column("boot_val", SqlType.TEXT),
+            new Column("reset_val", SqlType.TEXT), new Column("sourcefile", SqlType.TEXT),
+            new Column("sourceline", SqlType.INTEGER), new Column("pending_restart", SqlType.BOOLEAN));
+
     SessionCatalog {
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(registry, "registry is null");
+        requireNonNull(settings, "settings is null");
     }
 
     @Override
@@ -67,6 +79,7 @@ record SessionCatalog(CatalogSnapshot snapshot, SessionRegistry registry) implem
         return switch (name) {
             case "gp_session_qes" -> Optional.of(sessionQes());
             case "gp_dispatch_stats" -> Optional.of(dispatchStats());
+            case "pg_settings" -> Optional.of(new SystemRelation(PG_SETTINGS, settings.pgSettingsRows()));
             default -> snapshot.systemRelation(schema, name);
         };
     }

@@ -6,6 +6,7 @@ import io.gangway.api.SqlState;
 import io.gangway.api.SqlType;
 import io.gangway.engine.analyzer.TypeResolver;
 import io.gangway.engine.catalog.CatalogSnapshot;
+import io.gangway.engine.config.EngineSettings;
 import io.gangway.engine.session.QueryResult;
 import io.gangway.spi.analyzer.AnalyzerContext;
 import io.gangway.spi.ast.ColumnDefinition;
@@ -98,7 +99,7 @@ final class UtilityCommands {
         if (List.of("true", "on", "1").contains(with.getOrDefault("appendoptimized", with.getOrDefault("appendonly", "false")))) {
             return "column".equals(with.get("orientation")) ? "ao_column" : "ao_row";
         }
-        return create.using().orElseGet(() -> session.setting("default_table_access_method"));
+        return create.using().orElseGet(() -> session.settings().getString(EngineSettings.DEFAULT_TABLE_ACCESS_METHOD));
     }
 
     private static List<Integer> keyColumns(List<String> names, List<Column> columns) {

@@ -5,11 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.api.Settings;
+import io.gangway.api.settings.SettingContext;
+import io.gangway.api.settings.SettingDefinition;
+import io.gangway.api.settings.SettingUnit;
+import io.gangway.spi.interconnect.InterconnectSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Settings of the TCP interconnect, read from a process's configuration.
+ * Settings of the TCP interconnect, read from a process's configuration through their declarations
+ * ({@link #SETTINGS}, which the factory declares), so it reads no name it does not declare.
  *
  * @param listenAddress {@code interconnect_listen_address}: where the listener binds and what
  *     {@link io.gangway.spi.interconnect.Interconnect#endpoint()} names
@@ -18,11 +24,11 @@ import java.util.Map;
  *     stops reading its connection
  * @param setupTimeout {@code gp_interconnect_setup_timeout}: how long a sender retries connecting to
  *     a receiver that is not listening yet, and a receiver waits for a sender that never connects
- *     (a plain number is seconds, as in Greenplum)
+ *     (a bare number is seconds, as in Greenplum)
  * @param unclaimedStreamTimeout {@code interconnect_unclaimed_stream_timeout}: how long a stream
  *     whose receiver has not opened is held before it is refused
  * @param maxFrameLength {@code interconnect_max_frame_length}: the largest frame (so chunk) accepted
- *     (a plain number is kilobytes; kB, MB, GB suffixes work)
+ *     (a bare number is kilobytes)
  * @param ioThreads {@code interconnect_io_threads}: event-loop threads of the process's interconnect
  */
 public record TcpInterconnectConfig(
@@ -48,17 +54,30 @@ public record TcpInterconnectConfig(
         check(ioThreads >= 1, "interconnect_io_threads", ioThreads);
     }
 
-    /** Reads the settings; absent keys keep their {@link #DEFAULT}s; a bad value throws 22023. */
+    /** The largest frame (so chunk) a receiver accepts; a bare number is kilobytes. */
+    public static final SettingDefinition MAX_FRAME_LENGTH = SettingDefinition.integer("interconnect_max_frame_length",
+            256 * 1024, SettingUnit.KILOBYTES, 1, (Integer.MAX_VALUE - 8) / 1024, SettingContext.POSTMASTER,
+            InterconnectSettings.CATEGORY, "Sets the largest frame the TCP interconnect accepts.");
+    /** Event-loop threads of the process's TCP interconnect. */
+    public static final SettingDefinition IO_THREADS = SettingDefinition.integer("interconnect_io_threads", 2, 1, 256,
+            SettingContext.POSTMASTER, InterconnectSettings.CATEGORY, "Sets the TCP interconnect's event-loop threads.");
+
+    /** Every setting {@link #from} reads: what the factory declares. */
+    public static final List<SettingDefinition> SETTINGS = List.of(InterconnectSettings.LISTEN_ADDRESS,
+            InterconnectSettings.PORT, InterconnectSettings.QUEUE_DEPTH, InterconnectSettings.SETUP_TIMEOUT,
+            InterconnectSettings.UNCLAIMED_STREAM_TIMEOUT, MAX_FRAME_LENGTH, IO_THREADS);
+
+    /** Reads the settings through their declarations; absent keys take the declared defaults; a bad value throws 22023. */
     public static TcpInterconnectConfig from(Map<String, String> config) {
         Settings s = new Settings(config);
         return new TcpInterconnectConfig(
-                s.getString("interconnect_listen_address", DEFAULT.listenAddress),
-                s.getInt("interconnect_port", DEFAULT.port),
-                s.getInt("gp_interconnect_queue_depth", DEFAULT.queueDepth),
-                seconds(s, "gp_interconnect_setup_timeout", DEFAULT.setupTimeout),
-                seconds(s, "interconnect_unclaimed_stream_timeout", DEFAULT.unclaimedStreamTimeout),
-                (int) Math.min(Integer.MAX_VALUE - 8, s.getBytes("interconnect_max_frame_length", DEFAULT.maxFrameLength)),
-                s.getInt("interconnect_io_threads", DEFAULT.ioThreads));
+                s.getString(InterconnectSettings.LISTEN_ADDRESS),
+                s.getInt(InterconnectSettings.PORT),
+                s.getInt(InterconnectSettings.QUEUE_DEPTH),
+                s.getDuration(InterconnectSettings.SETUP_TIMEOUT),
+                s.getDuration(InterconnectSettings.UNCLAIMED_STREAM_TIMEOUT),
+                Math.toIntExact(s.getBytes(MAX_FRAME_LENGTH)),
+                s.getInt(IO_THREADS));
     }
 
     public TcpInterconnectConfig withQueueDepth(int depth) {
@@ -71,19 +90,6 @@ public record TcpInterconnectConfig(
 
     public TcpInterconnectConfig withUnclaimedStreamTimeout(Duration timeout) {
         return new TcpInterconnectConfig(listenAddress, port, queueDepth, setupTimeout, timeout, maxFrameLength, ioThreads);
-    }
-
-    /** Greenplum's timeouts are in seconds: a plain number means seconds; ms, s, min suffixes work. */
-    private static Duration seconds(Settings s, String name, Duration defaultValue) {
-        String value = s.getString(name, "").strip();
-        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(value));
-            } catch (NumberFormatException e) {
-                check(false, name, value);
-            }
-        }
-        return s.getDuration(name, defaultValue);
     }
 
     private static void check(boolean ok, String name, Object value) {

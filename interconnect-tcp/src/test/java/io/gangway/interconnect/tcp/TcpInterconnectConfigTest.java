@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.api.settings.SettingContext;
+import io.gangway.api.settings.SettingDefinition;
+import io.gangway.spi.interconnect.InterconnectSettings;
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +36,11 @@ class TcpInterconnectConfigTest {
                 "interconnect_port", "7010",
                 "GP_INTERCONNECT_QUEUE_DEPTH", "16",
                 "gp_interconnect_setup_timeout", "90",
-                "interconnect_unclaimed_stream_timeout", "1500ms",
+                "interconnect_unclaimed_stream_timeout", "2500ms",
                 "interconnect_max_frame_length", "8MB",
                 "interconnect_io_threads", "3"));
         assertThat(config).isEqualTo(new TcpInterconnectConfig(
-                "0.0.0.0", 7010, 16, Duration.ofSeconds(90), Duration.ofMillis(1500), 8 * 1024 * 1024, 3));
+                "0.0.0.0", 7010, 16, Duration.ofSeconds(90), Duration.ofSeconds(2), 8 * 1024 * 1024, 3));
     }
 
     @Test
@@ -52,6 +58,36 @@ class TcpInterconnectConfigTest {
         assertInvalid("interconnect_port", "70000");
         assertInvalid("gp_interconnect_setup_timeout", "soon");
         assertInvalid("interconnect_io_threads", "0");
+        assertInvalid("gp_interconnect_queue_depth", "4097");
+        assertInvalid("interconnect_max_frame_length", "4 parsecs");
+    }
+
+    @Test
+    void theFactoryDeclaresEverySettingTheConfigReads() {
+        List<SettingDefinition> declared = new TcpInterconnectFactory().settings();
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(TcpInterconnectConfig.SETTINGS)
+                .contains(TcpInterconnectConfig.MAX_FRAME_LENGTH, TcpInterconnectConfig.IO_THREADS,
+                        InterconnectSettings.QUEUE_DEPTH, InterconnectSettings.SETUP_TIMEOUT)
+                .extracting(SettingDefinition::key).doesNotHaveDuplicates();
+        for (Field field : TcpInterconnectConfig.class.getFields()) {
+            if (field.getType() == SettingDefinition.class) {
+                assertThat(declared).as(field.getName()).contains((SettingDefinition) get(field));
+            }
+        }
+        // Read from the declared defaults, the config is the DEFAULT: each declaration's default is the config's.
+        Map<String, String> defaults = new HashMap<>();
+        declared.forEach(d -> defaults.put(d.name(), d.defaultValue()));
+        assertThat(TcpInterconnectConfig.from(defaults)).isEqualTo(TcpInterconnectConfig.DEFAULT);
+        // Read once at start: none may be declared changeable per session (SET would do nothing).
+        assertThat(declared).extracting(SettingDefinition::context).containsOnly(SettingContext.POSTMASTER);
+    }
+
+    private static Object get(Field field) {
+        try {
+            return field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -5,11 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.api.Settings;
+import io.gangway.api.settings.SettingContext;
+import io.gangway.api.settings.SettingDefinition;
+import io.gangway.api.settings.SettingUnit;
+import io.gangway.spi.interconnect.InterconnectSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Settings of the UDP interconnect, read from a process's configuration; named after Greenplum's GUCs.
+ * Settings of the UDP interconnect, read from a process's configuration through their declarations
+ * ({@link #SETTINGS}, which the factory declares); named after Greenplum's GUCs.
  *
  * @param listenAddress {@code interconnect_listen_address}: where the datagram socket binds and what
  *     {@link io.gangway.spi.interconnect.Interconnect#endpoint()} names
@@ -63,20 +69,47 @@ public record UdpInterconnectConfig(
         check(socketBufferBytes >= 64 * 1024, "gp_udp_bufsize_k", socketBufferBytes);
     }
 
-    /** Reads the settings; absent keys keep their {@link #DEFAULT}s; a bad value throws 22023. */
+    /** Per stream, the most packets a sender keeps unacknowledged (Greenplum's name and bounds). */
+    public static final SettingDefinition SND_QUEUE_DEPTH = SettingDefinition.integer("gp_interconnect_snd_queue_depth", 2,
+            1, 4096, SettingContext.POSTMASTER, InterconnectSettings.CATEGORY,
+            "Sets the packets a UDP interconnect sender keeps unacknowledged per stream.");
+    /** The largest datagram, header included. */
+    public static final SettingDefinition MAX_PACKET_SIZE = SettingDefinition.integer("gp_max_packet_size", 8192,
+            SettingUnit.BYTES, 512, 65507, SettingContext.POSTMASTER, InterconnectSettings.CATEGORY,
+            "Sets the largest datagram the UDP interconnect sends.");
+    /** How long a sender with data in flight waits for a silent receiver; a bare number is seconds. */
+    public static final SettingDefinition TRANSMIT_TIMEOUT = SettingDefinition.integer("gp_interconnect_transmit_timeout",
+            3600, SettingUnit.SECONDS, 1, 7200, SettingContext.POSTMASTER, InterconnectSettings.CATEGORY,
+            "Sets how long a UDP sender waits for a silent receiver before the statement fails.");
+    /** The shortest retransmission timeout; a bare number is milliseconds. */
+    public static final SettingDefinition MIN_RTO = SettingDefinition.integer("gp_interconnect_min_rto", 20,
+            SettingUnit.MILLISECONDS, 1, 1000, SettingContext.POSTMASTER, InterconnectSettings.CATEGORY,
+            "Sets the shortest retransmission timeout of the UDP interconnect.");
+    /** The socket's kernel buffers; a bare number is kilobytes. */
+    public static final SettingDefinition SOCKET_BUFFER = SettingDefinition.integer("gp_udp_bufsize_k", 2048,
+            SettingUnit.KILOBYTES, 64, 1024 * 1024, SettingContext.POSTMASTER, InterconnectSettings.CATEGORY,
+            "Sets the UDP interconnect socket's kernel send and receive buffers.");
+
+    /** Every setting {@link #from} reads: what the factory declares. */
+    public static final List<SettingDefinition> SETTINGS = List.of(InterconnectSettings.LISTEN_ADDRESS,
+            InterconnectSettings.PORT, InterconnectSettings.QUEUE_DEPTH, SND_QUEUE_DEPTH, MAX_PACKET_SIZE,
+            TRANSMIT_TIMEOUT, InterconnectSettings.SETUP_TIMEOUT, InterconnectSettings.UNCLAIMED_STREAM_TIMEOUT, MIN_RTO,
+            SOCKET_BUFFER);
+
+    /** Reads the settings through their declarations; absent keys take the declared defaults; a bad value throws 22023. */
     public static UdpInterconnectConfig from(Map<String, String> config) {
         Settings s = new Settings(config);
         return new UdpInterconnectConfig(
-                s.getString("interconnect_listen_address", DEFAULT.listenAddress),
-                s.getInt("interconnect_port", DEFAULT.port),
-                s.getInt("gp_interconnect_queue_depth", DEFAULT.queueDepth),
-                s.getInt("gp_interconnect_snd_queue_depth", DEFAULT.sndQueueDepth),
-                s.getInt("gp_max_packet_size", DEFAULT.maxPacketSize),
-                duration(s, "gp_interconnect_transmit_timeout", Duration.ofSeconds(1), DEFAULT.transmitTimeout),
-                duration(s, "gp_interconnect_setup_timeout", Duration.ofSeconds(1), DEFAULT.setupTimeout),
-                duration(s, "interconnect_unclaimed_stream_timeout", Duration.ofSeconds(1), DEFAULT.unclaimedStreamTimeout),
-                duration(s, "gp_interconnect_min_rto", Duration.ofMillis(1), DEFAULT.minRto),
-                (int) Math.min(Integer.MAX_VALUE, s.getBytes("gp_udp_bufsize_k", DEFAULT.socketBufferBytes)));
+                s.getString(InterconnectSettings.LISTEN_ADDRESS),
+                s.getInt(InterconnectSettings.PORT),
+                s.getInt(InterconnectSettings.QUEUE_DEPTH),
+                s.getInt(SND_QUEUE_DEPTH),
+                Math.toIntExact(s.getBytes(MAX_PACKET_SIZE)),
+                s.getDuration(TRANSMIT_TIMEOUT),
+                s.getDuration(InterconnectSettings.SETUP_TIMEOUT),
+                s.getDuration(InterconnectSettings.UNCLAIMED_STREAM_TIMEOUT),
+                s.getDuration(MIN_RTO),
+                Math.toIntExact(s.getBytes(SOCKET_BUFFER)));
     }
 
     public UdpInterconnectConfig withQueueDepth(int depth) {
@@ -103,19 +136,6 @@ public record UdpInterconnectConfig(
     public UdpInterconnectConfig withTimeouts(Duration transmit, Duration setup) {
         return new UdpInterconnectConfig(listenAddress, port, queueDepth, sndQueueDepth, maxPacketSize, transmit,
                 setup, unclaimedStreamTimeout, minRto, socketBufferBytes);
-    }
-
-    /** A plain number is in {@code unit}s (Greenplum's unit for the GUC); ms, s, min suffixes work. */
-    private static Duration duration(Settings s, String name, Duration unit, Duration defaultValue) {
-        String value = s.getString(name, "").strip();
-        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
-            try {
-                return unit.multipliedBy(Long.parseLong(value));
-            } catch (NumberFormatException | ArithmeticException e) {
-                check(false, name, value);
-            }
-        }
-        return s.getDuration(name, defaultValue);
     }
 
     private static void check(boolean ok, String name, Object value) {

@@ -1,8 +1,10 @@
 package io.gangway.interconnect.udp;
 
+import io.gangway.api.settings.SettingDefinition;
 import io.gangway.spi.ExtensionContext;
 import io.gangway.spi.ServiceFactory;
 import io.gangway.spi.interconnect.Interconnect;
+import java.util.List;
 import java.util.Map;
 
 /** Makes the process's {@link UdpInterconnect}, selected by {@code gp_interconnect_type = udp}. */
@@ -20,5 +22,10 @@ public final class UdpInterconnectFactory implements ServiceFactory<Interconnect
     @Override
     public Interconnect create(ExtensionContext context, Map<String, String> config) {
         return new UdpInterconnect(UdpInterconnectConfig.from(config));
+    }
+
+    @Override
+    public List<SettingDefinition> settings() {
+        return UdpInterconnectConfig.SETTINGS;
     }
 }

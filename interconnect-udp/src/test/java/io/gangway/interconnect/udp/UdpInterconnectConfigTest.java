@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.api.settings.SettingContext;
+import io.gangway.api.settings.SettingDefinition;
+import io.gangway.spi.interconnect.InterconnectSettings;
+import java.lang.reflect.Field;
 import io.gangway.spi.ExtensionContext;
 import io.gangway.spi.Extension;
 import io.gangway.spi.ServiceFactory;
 import io.gangway.spi.interconnect.Interconnect;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -42,21 +48,21 @@ class UdpInterconnectConfigTest {
                 Map.entry("gp_max_packet_size", "1400"),
                 Map.entry("gp_interconnect_transmit_timeout", "90"),
                 Map.entry("gp_interconnect_setup_timeout", "120"),
-                Map.entry("interconnect_unclaimed_stream_timeout", "1500ms"),
+                Map.entry("interconnect_unclaimed_stream_timeout", "2500ms"),
                 Map.entry("gp_interconnect_min_rto", "10"),
                 Map.entry("gp_udp_bufsize_k", "512")));
         assertThat(config).isEqualTo(new UdpInterconnectConfig("0.0.0.0", 7011, 16, 8, 1400, Duration.ofSeconds(90),
-                Duration.ofSeconds(120), Duration.ofMillis(1500), Duration.ofMillis(10), 512 * 1024));
+                Duration.ofSeconds(120), Duration.ofSeconds(2), Duration.ofMillis(10), 512 * 1024));
     }
 
     @Test
     void durationsTakeUnits() {
         UdpInterconnectConfig config = UdpInterconnectConfig.from(Map.of(
                 "gp_interconnect_transmit_timeout", "2min", "gp_interconnect_min_rto", "1s",
-                "gp_interconnect_setup_timeout", "500ms"));
+                "gp_interconnect_setup_timeout", "1h"));
         assertThat(config.transmitTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.minRto()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(config.setupTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.setupTimeout()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -70,6 +76,35 @@ class UdpInterconnectConfigTest {
         assertInvalid("gp_interconnect_transmit_timeout", "never");
         assertInvalid("gp_interconnect_min_rto", "2s");
         assertInvalid("gp_udp_bufsize_k", "1");
+        assertInvalid("gp_interconnect_setup_timeout", "500ms");
+        assertInvalid("gp_max_packet_size", "64 parsecs");
+    }
+
+    @Test
+    void theFactoryDeclaresEverySettingTheConfigReads() {
+        List<SettingDefinition> declared = new UdpInterconnectFactory().settings();
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(UdpInterconnectConfig.SETTINGS)
+                .contains(InterconnectSettings.QUEUE_DEPTH, UdpInterconnectConfig.MAX_PACKET_SIZE)
+                .extracting(SettingDefinition::key).doesNotHaveDuplicates();
+        for (Field field : UdpInterconnectConfig.class.getFields()) {
+            if (field.getType() == SettingDefinition.class) {
+                assertThat(declared).as(field.getName()).contains((SettingDefinition) get(field));
+            }
+        }
+        // Read from the declared defaults, the config is the DEFAULT: each declaration's default is the config's.
+        Map<String, String> defaults = new HashMap<>();
+        declared.forEach(d -> defaults.put(d.name(), d.defaultValue()));
+        assertThat(UdpInterconnectConfig.from(defaults)).isEqualTo(UdpInterconnectConfig.DEFAULT);
+        // Read once at start: none may be declared changeable per session (SET would do nothing).
+        assertThat(declared).extracting(SettingDefinition::context).containsOnly(SettingContext.POSTMASTER);
+    }
+
+    private static Object get(Field field) {
+        try {
+            return field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.gangway.api.SqlState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,21 +21,41 @@ public final class GangwayConf {
     private GangwayConf() {
     }
 
+    /** One {@code name = value} line of a file: the name lower-cased, the value unquoted. */
+    public record Entry(String name, String value, String file, int line) {
+    }
+
+    /** The settings of the data directory's file, by name (a name given twice: its last line wins). */
     public static Map<String, String> read(Path dataDirectory) {
+        return values(readEntries(dataDirectory));
+    }
+
+    /** The data directory's file, line by line, for a reader that reports where a bad setting is. */
+    public static List<Entry> readEntries(Path dataDirectory) {
         Path file = dataDirectory.resolve(FILE_NAME);
         if (!Files.exists(file)) {
             throw new SqlException(SqlState.UNDEFINED_OBJECT, "no " + FILE_NAME + " in " + dataDirectory
                     + ": is this a Gangway data directory?");
         }
         try {
-            return parse(Files.readAllLines(file), file.toString());
+            return parseEntries(Files.readAllLines(file), file.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new SqlException(SqlState.IO_ERROR, "could not read " + file + ": " + e.getMessage(), e);
         }
     }
 
     static Map<String, String> parse(List<String> lines, String source) {
+        return values(parseEntries(lines, source));
+    }
+
+    private static Map<String, String> values(List<Entry> entries) {
         Map<String, String> values = new LinkedHashMap<>();
+        entries.forEach(e -> values.put(e.name(), e.value()));
+        return values;
+    }
+
+    static List<Entry> parseEntries(List<String> lines, String source) {
+        List<Entry> entries = new ArrayList<>();
         int number = 0;
         for (String raw : lines) {
             number++;
@@ -52,9 +73,9 @@ public final class GangwayConf {
             if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
                 value = value.substring(1, value.length() - 1).replace("''", "'");
             }
-            values.put(name, value);
+            entries.add(new Entry(name, value, source, number));
         }
-        return values;
+        return entries;
     }
 
     private static String stripComment(String line) {

@@ -16,6 +16,17 @@ public final class PluginDirectory {
     private PluginDirectory() {
     }
 
+    /**
+     * The plugin folder a process on {@code dataDirectory} uses, read from its {@code gangway.conf}
+     * and command-line {@code overrides} before anything else is: the plugins are loaded before the
+     * settings are checked, since their factories declare settings too.
+     */
+    public static Path of(Path dataDirectory, Map<String, String> overrides) {
+        Map<String, String> settings = new java.util.HashMap<>(GangwayConf.read(dataDirectory));
+        settings.putAll(overrides);
+        return of(settings, dataDirectory);
+    }
+
     public static Path of(Map<String, String> settings, Path dataDirectory) {
         String configured = settings.get(SETTING);
         if (configured != null && !configured.isBlank()) {
