@@ -1,5 +1,6 @@
 package io.gangway.interconnect.tcp;
 
+import io.gangway.interconnect.support.StreamRendezvous;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -7,13 +8,13 @@ import io.netty.channel.socket.SocketChannel;
 
 /** The pipeline of a connection a sender opened to this process's listener (one stream). */
 final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel> {
-    private final StreamRegistry registry;
+    private final StreamRendezvous rendezvous;
     private final int queueDepth;
     private final int maxFrameLength;
     private final ChannelGroup channels;
 
-    ReceiverChannelInitializer(StreamRegistry registry, int queueDepth, int maxFrameLength, ChannelGroup channels) {
-        this.registry = registry;
+    ReceiverChannelInitializer(StreamRendezvous rendezvous, int queueDepth, int maxFrameLength, ChannelGroup channels) {
+        this.rendezvous = rendezvous;
         this.queueDepth = queueDepth;
         this.maxFrameLength = maxFrameLength;
         this.channels = channels;
@@ -26,6 +27,6 @@ final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel>
         p.addLast("frame-decoder", IcFrames.newFrameDecoder(maxFrameLength));
         p.addLast("message-decoder", IcMessageDecoder.INSTANCE);
         p.addLast("message-encoder", IcMessageEncoder.INSTANCE);
-        p.addLast("handler", new InboundStreamHandler(registry, queueDepth));
+        p.addLast("handler", new InboundStreamHandler(rendezvous, queueDepth));
     }
 }

@@ -1,7 +1,10 @@
 package io.gangway.interconnect.udp;
 
+import io.gangway.interconnect.support.MultiplexingReceiver;
 import io.gangway.interconnect.udp.FaultyDatagramLink.Faults;
 import io.gangway.spi.interconnect.Interconnect;
+import io.gangway.spi.interconnect.MotionReceiver;
+import io.gangway.spi.interconnect.MotionSender;
 import io.gangway.tck.interconnect.InterconnectContractTest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,5 +18,15 @@ class LossyUdpInterconnectContractTest extends InterconnectContractTest {
     protected Interconnect createInterconnect() {
         long seed = SEEDS.incrementAndGet();
         return new UdpInterconnect(UdpInterconnectConfig.DEFAULT, inner -> new FaultyDatagramLink(inner, FAULTS, seed));
+    }
+
+    @Override
+    protected boolean isHeldBack(MotionSender sender, int route) {
+        return ((UdpMotionSender) sender).isHeldBack(route);
+    }
+
+    @Override
+    protected boolean isWaiting(MotionReceiver receiver) {
+        return ((MultiplexingReceiver) receiver).isWaiting();
     }
 }
