@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a process's inbound streams meet the receivers that take them, keyed by (motion, receiver
@@ -120,9 +121,33 @@ public final class StreamRendezvous implements AutoCloseable {
         }
         String where = "receiver " + slot.receiverIndex() + " of motion " + slot.key();
         stream.refuse(closed ? "interconnect of " + where + " is closed"
-                : tombstone != null ? where + " is closed"
+                : tombstone != null ? closedReason(slot.key(), slot.receiverIndex())
                 : "too many streams wait for their receivers (" + MAX_PARKED_STREAMS + ")");
         return Outcome.REFUSED;
+    }
+
+    /**
+     * What to tell the sender of a stream that is not open here and is heard from again without
+     * opening (a datagram transport's late packet, after its receiver closed): {@link Outcome#STOPPED}
+     * or {@link Outcome#REFUSED} (with {@link #closedReason}) by the tombstone's rules, or null if
+     * nothing is known of it: the transport drops the packet, keeping no state for it.
+     */
+    public @Nullable Outcome lateArrival(MotionStreamKey key, int senderIndex, int receiverIndex) {
+        lock.lock();
+        try {
+            Tombstone tombstone = tombstones.get(new Slot(key, receiverIndex));
+            if (tombstone == null) {
+                return null;
+            }
+            return tombstone.stopped() || tombstone.ended().get(senderIndex) ? Outcome.STOPPED : Outcome.REFUSED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why a stream of a closed receiver is refused. */
+    public static String closedReason(MotionStreamKey key, int receiverIndex) {
+        return "receiver " + receiverIndex + " of motion " + key + " is closed";
     }
 
     /**

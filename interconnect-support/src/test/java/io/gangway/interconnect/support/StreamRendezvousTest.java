@@ -98,6 +98,19 @@ class StreamRendezvousTest {
     }
 
     @Test
+    void lateArrivalIsJudgedByTheTombstoneWithoutAStream() {
+        assertThat(rendezvous.lateArrival(KEY, 0, 0)).as("nothing known: drop").isNull();
+        MultiplexingReceiver receiver = rendezvous.openReceiver(KEY, 0, 2, TIMEOUT);
+        ChunkQueue ended = stream(new RecordingFlow(), 0, 0);
+        rendezvous.offer(ended);
+        ended.end();
+        assertThat(rendezvous.lateArrival(KEY, 0, 0)).as("open receivers have no tombstone").isNull();
+        receiver.close();
+        assertThat(rendezvous.lateArrival(KEY, 0, 0)).isEqualTo(Outcome.STOPPED);
+        assertThat(rendezvous.lateArrival(KEY, 1, 0)).isEqualTo(Outcome.REFUSED);
+    }
+
+    @Test
     void tombstonesExpireAfterTheTimeout() {
         rendezvous.openReceiver(KEY, 0, 1, TIMEOUT).close();
         rendezvous.expire(System.nanoTime() + TIMEOUT.toNanos() * 2);

@@ -98,7 +98,7 @@ final class SenderRoute implements RoutedSender.Route {
 
     private void onConnected(Channel ch) {
         sender.track(ch);
-        ch.writeAndFlush(new IcMessage.Handshake(sender.key(), sender.senderIndex(), index));
+        ch.writeAndFlush(new IcMessage.Handshake(sender.key(), sender.senderIndex(), index, sender.secret()));
         channel = ch;
         // close() or fail() may have looked for the channel before it was set
         String failure = sender.failure();

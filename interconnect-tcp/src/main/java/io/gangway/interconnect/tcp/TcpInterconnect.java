@@ -2,6 +2,7 @@ package io.gangway.interconnect.tcp;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.interconnect.support.IcChecks;
@@ -47,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *  sender i (route r)                             receiver r (this process's listener)
  *    connect (retry with backoff until gp_interconnect_setup_timeout)
- *    |-- H handshake (motion, i, r) ------------------->| rendezvous: attach to the open receiver,
+ *    |-- H handshake (secret, motion, i, r) ----------->| a wrong secret: logged, hung up on;
+ *    |                                                  | rendezvous: attach to the open receiver,
  *    |                                                  |           or park until it opens
  *    |-- D chunk, D chunk, ... ------------------------>| queue (gp_interconnect_queue_depth);
  *    |   (send blocks while the channel is unwritable)  | full → stop reading (autoRead off)
@@ -73,14 +75,22 @@ public final class TcpInterconnect extends InterconnectBase {
     };
 
     private final TcpInterconnectConfig config;
+    private final ClusterSecret secret;
     private final EventLoopGroup group;
     private final ChannelGroup channels;
     private final ScheduledFuture<?> expiry;
     private final Bootstrap clientTemplate;
 
+    /** With {@link ClusterSecret#INSECURE_FOR_TESTS}: for tests and benchmarks, never for a cluster. */
     public TcpInterconnect(TcpInterconnectConfig config) {
+        this(config, ClusterSecret.INSECURE_FOR_TESTS);
+    }
+
+    /** Senders present {@code secret}; the listener hangs up on a connection that does not. */
+    public TcpInterconnect(TcpInterconnectConfig config, ClusterSecret secret) {
         super(requireNonNull(config, "config is null").setupTimeout(), config.unclaimedStreamTimeout());
         this.config = config;
+        this.secret = requireNonNull(secret, "secret is null");
         this.group = new MultiThreadIoEventLoopGroup(
                 config.ioThreads(), new DefaultThreadFactory("gangway-ic-tcp", true), NioIoHandler.newFactory());
         this.channels = new DefaultChannelGroup("interconnect", group.next());
@@ -99,7 +109,7 @@ public final class TcpInterconnect extends InterconnectBase {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ReceiverChannelInitializer(rendezvous(), config.queueDepth(), config.maxFrameLength(), channels));
+                .childHandler(new ReceiverChannelInitializer(rendezvous(), config.queueDepth(), config.maxFrameLength(), channels, secret));
         ChannelFuture bound = server.bind(config.listenAddress(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             close();
@@ -119,7 +129,7 @@ public final class TcpInterconnect extends InterconnectBase {
 
     @Override
     protected MotionSender newSender(MotionStreamKey key, int senderIndex, List<Endpoint> targets) {
-        TcpMotionSender sender = new TcpMotionSender(key, senderIndex, targets, config.maxFrameLength(), channels);
+        TcpMotionSender sender = new TcpMotionSender(key, senderIndex, targets, config.maxFrameLength(), channels, secret);
         sender.start(clientTemplate, System.nanoTime() + config.setupTimeout().toNanos());
         return sender;
     }

@@ -1,5 +1,6 @@
 package io.gangway.interconnect.tcp;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.interconnect.support.IcErrors;
 import io.gangway.interconnect.support.RoutedSender;
 import io.gangway.spi.interconnect.Endpoint;
@@ -25,11 +26,14 @@ import org.jspecify.annotations.Nullable;
 final class TcpMotionSender extends RoutedSender<SenderRoute> {
     private final int maxFrameLength;
     private final ChannelGroup channels;
+    private final ClusterSecret secret;
 
-    TcpMotionSender(MotionStreamKey key, int senderIndex, List<Endpoint> receivers, int maxFrameLength, ChannelGroup channels) {
+    TcpMotionSender(MotionStreamKey key, int senderIndex, List<Endpoint> receivers, int maxFrameLength, ChannelGroup channels,
+            ClusterSecret secret) {
         super(key, senderIndex);
         this.maxFrameLength = maxFrameLength;
         this.channels = channels;
+        this.secret = secret;
         List<SenderRoute> built = new ArrayList<>();
         for (int r = 0; r < receivers.size(); r++) {
             built.add(new SenderRoute(this, r, receivers.get(r)));
@@ -44,6 +48,11 @@ final class TcpMotionSender extends RoutedSender<SenderRoute> {
 
     int maxFrameLength() {
         return maxFrameLength;
+    }
+
+    /** What the handshake presents to the receivers. */
+    ClusterSecret secret() {
+        return secret;
     }
 
     void track(Channel channel) {

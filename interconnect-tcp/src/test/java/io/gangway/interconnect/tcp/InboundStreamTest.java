@@ -2,6 +2,7 @@ package io.gangway.interconnect.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.interconnect.support.ChunkQueue;
 import io.gangway.spi.interconnect.MotionStreamKey;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InboundStreamTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final InboundStream stream = new InboundStream(
-            channel, new IcMessage.Handshake(new MotionStreamKey(1, 2, 3), 0, 0), 2);
+            channel, new IcMessage.Handshake(new MotionStreamKey(1, 2, 3), 0, 0, ClusterSecret.INSECURE_FOR_TESTS), 2);
     private final ChunkQueue queue = stream.queue();
 
     @AfterEach

@@ -183,9 +183,7 @@ final class InboundStream implements FlowControl {
     private Outgoing refusal(String reason) {
         lock.lock();
         try {
-            byte[] message = reason.getBytes(StandardCharsets.UTF_8);
-            ByteBuf buf = Packets.header(owner.alloc(), Packets.ACK, Packets.REFUSED, id, 0, expected - 1, expected - 1, message.length);
-            return new Outgoing(buf.writeBytes(message), peer);
+            return new Outgoing(Packets.refusal(owner.alloc(), id, reason, expected - 1), peer);
         } finally {
             lock.unlock();
         }

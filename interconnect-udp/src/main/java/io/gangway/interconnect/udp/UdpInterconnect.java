@@ -3,7 +3,9 @@ package io.gangway.interconnect.udp;
 import static java.util.Objects.requireNonNull;
 
 import io.gangway.interconnect.support.IcChecks;
+import io.gangway.api.ClusterSecret;
 import io.gangway.interconnect.support.InterconnectBase;
+import io.gangway.interconnect.support.StreamRendezvous;
 import io.gangway.interconnect.udp.InboundStream.Outgoing;
 import io.gangway.spi.interconnect.Endpoint;
 import io.gangway.spi.interconnect.MotionSender;
@@ -32,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  *  sender i, route r ({@link OutboundRoute})             receiver r ({@link InboundStream} per sender)
- *    |-- DATA seq 1 OPEN -------------------------------->| rendezvous: attach to the open receiver, or park
+ *    |-- DATA seq 1 OPEN, MAC(secret, header) ----------->| wrong MAC: logged, REFUSED; else rendezvous:
+ *    |                                                    |   attach to the open receiver, or park
  *    |-- DATA seq 2 CHUNK_START(len) piece, seq 3 piece ->| restore order, drop duplicates,
  *    |   (at most min(cwnd, window end - acked) in flight) |   rebuild the chunk, queue it
  *    |<------------- ACK ack=3 window=7 sacks=[...] ------| every arrival, batched per read burst
@@ -55,6 +58,7 @@ public final class UdpInterconnect extends InterconnectBase {
     private static final int TICKS_PER_SWEEP = 20;
 
     private final UdpInterconnectConfig config;
+    private final StreamAuth auth;
     private final EventLoopGroup group;
     private final ConcurrentHashMap<StreamId, InboundStream> inbound = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<StreamId, OutboundRoute> routes = new ConcurrentHashMap<>();
@@ -65,14 +69,25 @@ public final class UdpInterconnect extends InterconnectBase {
     private final ScheduledFuture<?> timer;
     private int ticks;
 
+    /** With {@link ClusterSecret#INSECURE_FOR_TESTS}: for tests and benchmarks, never for a cluster. */
     public UdpInterconnect(UdpInterconnectConfig config) {
-        this(config, UnaryOperator.identity());
+        this(config, ClusterSecret.INSECURE_FOR_TESTS);
+    }
+
+    /** Senders present {@code secret} when they open a stream; a stream opened without it is refused. */
+    public UdpInterconnect(UdpInterconnectConfig config, ClusterSecret secret) {
+        this(config, secret, UnaryOperator.identity());
     }
 
     /** With the datagram layer wrapped by {@code decorate}: tests inject faults there. */
     UdpInterconnect(UdpInterconnectConfig config, UnaryOperator<DatagramLink> decorate) {
+        this(config, ClusterSecret.INSECURE_FOR_TESTS, decorate);
+    }
+
+    UdpInterconnect(UdpInterconnectConfig config, ClusterSecret secret, UnaryOperator<DatagramLink> decorate) {
         super(requireNonNull(config, "config is null").setupTimeout(), config.unclaimedStreamTimeout());
         this.config = config;
+        this.auth = new StreamAuth(requireNonNull(secret, "secret is null"));
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gangway-ic-udp", true), NioIoHandler.newFactory());
         EventLoop loop = group.next();
         DatagramLink raw;
@@ -94,7 +109,7 @@ public final class UdpInterconnect extends InterconnectBase {
 
     @Override
     protected MotionSender newSender(MotionStreamKey key, int senderIndex, List<Endpoint> targets) {
-        UdpMotionSender sender = new UdpMotionSender(key, senderIndex, config.maxPacketSize());
+        UdpMotionSender sender = new UdpMotionSender(key, senderIndex, config.maxPacketSize(), auth);
         List<OutboundRoute> built = new ArrayList<>();
         for (int r = 0; r < targets.size(); r++) {
             Endpoint ep = targets.get(r);
@@ -112,15 +127,33 @@ public final class UdpInterconnect extends InterconnectBase {
     }
 
     /**
-     * The stream a DATA or PROBE packet belongs to; a new one is offered to the rendezvous, and null
-     * is returned when the rendezvous stopped or refused it (its sender was answered then).
+     * The stream a DATA or PROBE packet belongs to, or null if the packet is to be dropped (after
+     * answering its sender where that is due). A stream is made only from an authentic OPEN and then
+     * offered to the rendezvous; a packet of a stream not known here is judged by the rendezvous's
+     * tombstones (a late packet of a closed receiver's stream), or dropped.
      */
-    private @Nullable InboundStream streamFor(Packets.Header h, InetSocketAddress from) {
+    private @Nullable InboundStream streamFor(Packets.Header h, ByteBuf packet, InetSocketAddress from) {
         InboundStream stream = inbound.get(h.stream());
         if (stream != null || isClosed()) {
             return stream;
         }
-        stream = new InboundStream(h.stream(), config.queueDepth(), from, owner);
+        StreamId id = h.stream();
+        if ((h.flags() & Packets.OPEN) == 0 || h.type() != Packets.DATA) {
+            StreamRendezvous.Outcome late = rendezvous().lateArrival(id.key(), id.sender(), id.receiver());
+            if (late == StreamRendezvous.Outcome.STOPPED) {
+                link.send(Packets.stop(link.alloc(), id, h.seq()), from);
+            } else if (late == StreamRendezvous.Outcome.REFUSED) {
+                link.send(Packets.refusal(link.alloc(), id, StreamRendezvous.closedReason(id.key(), id.receiver()), 0), from);
+            }
+            return null;
+        }
+        if (!auth.isAuthenticOpen(h, packet)) {
+            LOG.log(System.Logger.Level.WARNING, "refused interconnect stream {0} from {1}: it did not present the cluster secret",
+                    id, from);
+            link.send(Packets.refusal(link.alloc(), id, "stream refused: the sender did not present the cluster secret", 0), from);
+            return null;
+        }
+        stream = new InboundStream(id, config.queueDepth(), from, owner);
         inbound.put(h.stream(), stream);
         rendezvous().offer(stream.queue());
         // a stream stopped or refused at once was forgotten again: its packet is answered already
@@ -165,7 +198,7 @@ public final class UdpInterconnect extends InterconnectBase {
                     }
                 }
                 case Packets.DATA, Packets.PROBE -> {
-                    InboundStream stream = streamFor(h, sender);
+                    InboundStream stream = streamFor(h, packet, sender);
                     if (stream != null) {
                         if (h.type() == Packets.DATA) {
                             stream.onData(h, packet, sender);

@@ -14,18 +14,24 @@ final class UdpMotionSender extends RoutedSender<OutboundRoute> {
     private static final byte[] NOTHING = new byte[0];
 
     private final int maxPayload;
+    private final StreamAuth auth;
 
     /** {@code routes} wake the sender through its {@link #signal()}: build them with it. */
-    UdpMotionSender(MotionStreamKey key, int senderIndex, int maxPacketSize) {
+    UdpMotionSender(MotionStreamKey key, int senderIndex, int maxPacketSize, StreamAuth auth) {
         super(key, senderIndex);
         this.maxPayload = maxPacketSize - Packets.HEADER_SIZE;
+        this.auth = auth;
     }
 
-    /** Takes the routes and sends each one's first packet, its "connect": the receiver learns of the sender before any data. */
+    /**
+     * Takes the routes and sends each one's first packet, its "connect", which presents the cluster
+     * secret: the receiver learns of the sender, and trusts it, before any data.
+     */
     void open(List<OutboundRoute> built) {
         routes(built);
         for (OutboundRoute r : built) {
-            r.offer(Packets.OPEN, NOTHING, 0, 0, 0, true);
+            byte[] mac = auth.openMac(r.id());
+            r.offer(Packets.OPEN, mac, 0, mac.length, 0, true);
         }
     }
 

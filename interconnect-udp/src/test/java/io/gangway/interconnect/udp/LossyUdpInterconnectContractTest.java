@@ -1,16 +1,12 @@
 package io.gangway.interconnect.udp;
 
-import io.gangway.interconnect.support.MultiplexingReceiver;
 import io.gangway.interconnect.udp.FaultyDatagramLink.Faults;
 import io.gangway.spi.interconnect.Interconnect;
-import io.gangway.spi.interconnect.MotionReceiver;
-import io.gangway.spi.interconnect.MotionSender;
-import io.gangway.tck.interconnect.InterconnectContractTest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The whole interconnect contract again, every process behind a link that loses, duplicates and reorders. */
-class LossyUdpInterconnectContractTest extends InterconnectContractTest {
+class LossyUdpInterconnectContractTest extends UdpInterconnectContractTest {
     private static final Faults FAULTS = new Faults(0.02, 0.02, 0.1, Duration.ofMillis(2));
     private static final AtomicLong SEEDS = new AtomicLong(1000);
 
@@ -18,15 +14,5 @@ class LossyUdpInterconnectContractTest extends InterconnectContractTest {
     protected Interconnect createInterconnect() {
         long seed = SEEDS.incrementAndGet();
         return new UdpInterconnect(UdpInterconnectConfig.DEFAULT, inner -> new FaultyDatagramLink(inner, FAULTS, seed));
-    }
-
-    @Override
-    protected boolean isHeldBack(MotionSender sender, int route) {
-        return ((UdpMotionSender) sender).isHeldBack(route);
-    }
-
-    @Override
-    protected boolean isWaiting(MotionReceiver receiver) {
-        return ((MultiplexingReceiver) receiver).isWaiting();
     }
 }
