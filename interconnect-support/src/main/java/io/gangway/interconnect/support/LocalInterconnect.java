@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the smallest example of a transport built on this library. Flow control is the queue's own: a send
  * waits while its receiver's queue is at its depth. Chunks are handed over, not copied: a sender must
  * not change an array once sent. Built with {@code new}; close it to take its endpoint off the JVM.
+ * No cluster secret is presented or checked: nothing outside the JVM can reach it.
  */
 public final class LocalInterconnect extends InterconnectBase {
     static final String HOST = "local";
@@ -45,7 +46,7 @@ public final class LocalInterconnect extends InterconnectBase {
             throw new IllegalArgumentException("queueDepth " + queueDepth);
         }
         this.queueDepth = queueDepth;
-        Endpoint endpoint = new Endpoint(HOST, 1 + PORTS.getAndIncrement() % 65535);
+        Endpoint endpoint = claimEndpoint(this);
         listeningAt(endpoint);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gangway-ic-local-" + endpoint.port());
@@ -54,7 +55,16 @@ public final class LocalInterconnect extends InterconnectBase {
         });
         long period = Math.clamp(unclaimedStreamTimeout.toMillis() / 4, 10, 1000);
         timer.scheduleAtFixedRate(() -> rendezvous().expire(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
-        LISTENING.put(endpoint, this);
+    }
+
+    /** A port no open instance in the JVM listens at (ports are reused only after 65,535 instances). */
+    private static Endpoint claimEndpoint(LocalInterconnect ic) {
+        while (true) {
+            Endpoint candidate = new Endpoint(HOST, 1 + Math.floorMod(PORTS.getAndIncrement(), 65535));
+            if (LISTENING.putIfAbsent(candidate, ic) == null) {
+                return candidate;
+            }
+        }
     }
 
     @Override
