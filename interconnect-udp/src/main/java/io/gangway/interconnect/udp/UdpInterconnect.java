@@ -154,10 +154,13 @@ public final class UdpInterconnect extends InterconnectBase {
             return null;
         }
         stream = new InboundStream(id, config.queueDepth(), from, owner);
-        inbound.put(h.stream(), stream);
-        rendezvous().offer(stream.queue());
-        // a stream stopped or refused at once was forgotten again: its packet is answered already
-        return inbound.get(h.stream()) == stream ? stream : null;
+        inbound.put(id, stream);
+        StreamRendezvous.Outcome outcome = rendezvous().offer(stream.queue());
+        // a stream stopped or refused at once keeps no state here: its sender was answered already
+        if (outcome == StreamRendezvous.Outcome.STOPPED || outcome == StreamRendezvous.Outcome.REFUSED) {
+            inbound.remove(id, stream);
+        }
+        return inbound.get(id) == stream ? stream : null;
     }
 
     /** What the inbound streams use of the interconnect. */
