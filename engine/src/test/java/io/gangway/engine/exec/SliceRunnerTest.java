@@ -11,6 +11,7 @@ import io.gangway.api.Settings;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.api.SqlType;
+import io.gangway.interconnect.support.LocalInterconnect;
 import io.gangway.spi.catalog.DistributionPolicy;
 import io.gangway.spi.catalog.TableDescriptor;
 import io.gangway.spi.dispatch.SliceTable;
@@ -45,15 +46,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Multi-slice plans run in one JVM: two "segments" and a "coordinator" over a fake interconnect. */
+/** Multi-slice plans run in one JVM: two "segments" and a "coordinator", each with its own in-memory interconnect. */
 class SliceRunnerTest {
     private static final int SEGMENTS = 2;
     private static final Locus STREWN = new Locus.Strewn(SEGMENTS);
     private static final Locus ENTRY = new Locus.Entry();
-    private static final List<Endpoint> QD = List.of(new Endpoint("qd", 1));
-    private static final List<Endpoint> SEGS = List.of(new Endpoint("seg0", 2), new Endpoint("seg1", 3));
 
-    private final FakeInterconnect interconnect = new FakeInterconnect();
+    private final LocalInterconnect qdInterconnect = new LocalInterconnect();
+    private final LocalInterconnect[] segInterconnects = {new LocalInterconnect(), new LocalInterconnect()};
+    private final List<Endpoint> qd = List.of(qdInterconnect.endpoint());
+    private final List<Endpoint> segs = List.of(segInterconnects[0].endpoint(), segInterconnects[1].endpoint());
     private final FakeStorage[] storage = {new FakeStorage(), new FakeStorage()};
     private final FakeStorage coordinatorStorage = new FakeStorage();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -62,6 +64,10 @@ class SliceRunnerTest {
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
+        qdInterconnect.close();
+        for (LocalInterconnect ic : segInterconnects) {
+            ic.close();
+        }
     }
 
     private static TableDescriptor table(long id, String name, List<Column> columns, boolean... notNull) {
@@ -78,10 +84,10 @@ class SliceRunnerTest {
         FakeStorage engine = onQd ? coordinatorStorage : storage[member];
         Map<Integer, List<Endpoint>> members = new HashMap<>();
         for (Slice s : plan.slices()) {
-            members.put(s.id(), s.onCoordinator() ? QD : SEGS);
+            members.put(s.id(), s.onCoordinator() ? qd : segs);
         }
         return new ExecutionContext(7, command, onQd ? -1 : member, plan, slice, member, new SliceTable(members),
-                interconnect, name -> name.equals("fake") ? engine : null, 100, Visibility.ALL, cancel, Settings.EMPTY, new MemoryAccount());
+                onQd ? qdInterconnect : segInterconnects[member], name -> name.equals("fake") ? engine : null, 100, Visibility.ALL, cancel, Settings.EMPTY, new MemoryAccount());
     }
 
     /** Starts every member of every sending slice on its own thread; returns their futures (rows sent). */

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gangway.api.Settings;
 import io.gangway.api.SqlState;
 import io.gangway.engine.txn.LocalTransactionManager;
+import io.gangway.interconnect.support.LocalInterconnect;
 import io.gangway.parser.antlr.AntlrParser;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.QeStartup;
-import io.gangway.spi.interconnect.Endpoint;
-import io.gangway.spi.interconnect.Interconnect;
-import io.gangway.spi.interconnect.MotionReceiver;
-import io.gangway.spi.interconnect.MotionSender;
-import io.gangway.spi.interconnect.MotionStreamKey;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,34 +22,13 @@ class SegmentQeTest {
     Path dataDirectory;
 
     private LocalTransactionManager transactions;
+    private final LocalInterconnect interconnect = new LocalInterconnect();
     private SegmentQe qe;
-
-    /** No statement here moves rows, so the interconnect is never asked for a stream. */
-    private static final class NoInterconnect implements Interconnect {
-        @Override
-        public Endpoint endpoint() {
-            return new Endpoint("127.0.0.1", 1);
-        }
-
-        @Override
-        public MotionReceiver openReceiver(MotionStreamKey key, int receiverIndex, int senderCount) {
-            throw new AssertionError("no motion expected");
-        }
-
-        @Override
-        public MotionSender openSender(MotionStreamKey key, int senderIndex, List<Endpoint> receivers) {
-            throw new AssertionError("no motion expected");
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @BeforeEach
     void open() {
         transactions = LocalTransactionManager.open(dataDirectory);
-        SegmentServices services = new SegmentServices(0, new NoInterconnect(), Map.of(), transactions,
+        SegmentServices services = new SegmentServices(0, interconnect, Map.of(), transactions,
                 new AntlrParser(), new Settings(Map.of("work_mem", "32MB")));
         qe = new SegmentQe(services, new QeStartup(7, 0, true, 1, Map.of("statement_timeout", "5s")));
     }
@@ -63,6 +37,7 @@ class SegmentQeTest {
     void close() {
         qe.close();
         transactions.close();
+        interconnect.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gangway.interconnect.tcp;
 
+import io.gangway.api.ClusterSecret;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 
 /**
@@ -11,8 +12,8 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
  *  | length | type | payload                                                        |
  *  | int32  | byte |                                                                |
  *  +--------+------+----------------------------------------------------------------+
- *   H handshake: version int32, sessionId int64, commandId int64, sendingSlice int32,
- *                senderIndex int32, receiverIndex int32
+ *   H handshake: version int32, cluster secret 32 bytes, sessionId int64, commandId int64,
+ *                sendingSlice int32, senderIndex int32, receiverIndex int32
  *   D data:      the chunk's bytes
  *   E end of stream, S stop: nothing
  *   X error:     the message, UTF-8
@@ -21,8 +22,11 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 final class IcFrames {
     static final int LENGTH_FIELD_SIZE = 4;
     static final int TYPE_SIZE = 1;
-    static final int PROTOCOL_VERSION = 1;
-    static final int HANDSHAKE_PAYLOAD_SIZE = 4 + 8 + 8 + 4 + 4 + 4;
+    /** 2: the handshake presents the cluster secret. */
+    static final int PROTOCOL_VERSION = 2;
+    static final int HANDSHAKE_PAYLOAD_SIZE = 4 + ClusterSecret.LENGTH + 8 + 8 + 4 + 4 + 4;
+    /** A whole handshake frame, length field included: the first bytes of every connection. */
+    static final int HANDSHAKE_FRAME_SIZE = LENGTH_FIELD_SIZE + TYPE_SIZE + HANDSHAKE_PAYLOAD_SIZE;
 
     static final byte HANDSHAKE = 'H';
     static final byte DATA = 'D';

@@ -2,6 +2,7 @@ package io.gangway.interconnect.tcp;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.spi.interconnect.MotionStreamKey;
 
 /**
@@ -10,10 +11,14 @@ import io.gangway.spi.interconnect.MotionStreamKey;
  * {@link Stop} (or {@link Error}, when they refuse a stream).
  */
 sealed interface IcMessage {
-    /** Names the stream a new connection carries: the motion, the sender's and the receiver's index. */
-    record Handshake(MotionStreamKey key, int senderIndex, int receiverIndex) implements IcMessage {
+    /**
+     * Names the stream a new connection carries (the motion, the sender's and the receiver's index)
+     * and presents the cluster's secret, without which the receiver hangs up.
+     */
+    record Handshake(MotionStreamKey key, int senderIndex, int receiverIndex, ClusterSecret secret) implements IcMessage {
         public Handshake {
             requireNonNull(key, "key is null");
+            requireNonNull(secret, "secret is null");
             if (senderIndex < 0 || receiverIndex < 0) {
                 throw new IllegalArgumentException("negative index: sender " + senderIndex + ", receiver " + receiverIndex);
             }

@@ -1,5 +1,6 @@
 package io.gangway.interconnect.tcp;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.spi.interconnect.MotionStreamKey;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -48,13 +49,15 @@ final class IcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
         if (version != IcFrames.PROTOCOL_VERSION) {
             throw new CorruptedFrameException("unsupported interconnect protocol version " + version);
         }
+        byte[] secret = new byte[ClusterSecret.LENGTH];
+        frame.readBytes(secret);
         MotionStreamKey key = new MotionStreamKey(frame.readLong(), frame.readLong(), frame.readInt());
         int sender = frame.readInt();
         int receiver = frame.readInt();
         if (sender < 0 || receiver < 0) {
             throw new CorruptedFrameException("bad interconnect handshake indexes " + sender + ", " + receiver);
         }
-        return new IcMessage.Handshake(key, sender, receiver);
+        return new IcMessage.Handshake(key, sender, receiver, ClusterSecret.of(secret));
     }
 
     private static IcMessage empty(ByteBuf frame, IcMessage message) {

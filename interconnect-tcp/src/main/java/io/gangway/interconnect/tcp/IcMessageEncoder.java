@@ -27,6 +27,7 @@ final class IcMessageEncoder extends MessageToByteEncoder<IcMessage> {
             case IcMessage.Handshake h -> {
                 header(out, IcFrames.HANDSHAKE, IcFrames.HANDSHAKE_PAYLOAD_SIZE);
                 out.writeInt(IcFrames.PROTOCOL_VERSION);
+                out.writeBytes(h.secret().bytes());
                 out.writeLong(h.key().sessionId());
                 out.writeLong(h.key().commandId());
                 out.writeInt(h.key().sendingSlice());

@@ -1,20 +1,23 @@
 package io.gangway.interconnect.tcp;
 
+import io.gangway.interconnect.support.IcErrors;
+import io.gangway.interconnect.support.StreamRendezvous;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The receiver's side of one stream's connection: the handshake creates the {@link InboundStream}
- * and offers it to the {@link StreamRegistry}; later frames feed it. Never blocks the event loop.
+ * and offers its queue to the {@link StreamRendezvous}; later frames feed the queue. Never blocks
+ * the event loop.
  */
 final class InboundStreamHandler extends SimpleChannelInboundHandler<IcMessage> {
-    private final StreamRegistry registry;
+    private final StreamRendezvous rendezvous;
     private final int queueDepth;
     private @Nullable InboundStream stream;
 
-    InboundStreamHandler(StreamRegistry registry, int queueDepth) {
-        this.registry = registry;
+    InboundStreamHandler(StreamRendezvous rendezvous, int queueDepth) {
+        this.rendezvous = rendezvous;
         this.queueDepth = queueDepth;
     }
 
@@ -25,23 +28,23 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<IcMessage> 
             if (msg instanceof IcMessage.Handshake h) {
                 s = new InboundStream(ctx.channel(), h, queueDepth);
                 stream = s;
-                registry.offer(s);
+                rendezvous.offer(s.queue());
             } else {
                 ctx.close(); // not an interconnect peer
             }
             return;
         }
         switch (msg) {
-            case IcMessage.Data d -> s.onData(d.chunk());
-            case IcMessage.EndOfStream e -> s.onEnd();
-            case IcMessage.Error e -> s.onFailure(e.message());
+            case IcMessage.Data d -> s.queue().add(d.chunk());
+            case IcMessage.EndOfStream e -> s.queue().end();
+            case IcMessage.Error e -> s.queue().fail(e.message());
             case IcMessage.Handshake h -> protocolViolation(ctx, s, msg);
             case IcMessage.Stop st -> protocolViolation(ctx, s, msg);
         }
     }
 
     private static void protocolViolation(ChannelHandlerContext ctx, InboundStream s, IcMessage msg) {
-        s.onFailure("unexpected " + msg.getClass().getSimpleName() + " from " + s.describe());
+        s.queue().fail("unexpected " + msg.getClass().getSimpleName() + " from " + s.describe());
         ctx.close();
     }
 
@@ -58,7 +61,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<IcMessage> 
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         InboundStream s = stream;
         if (s != null) {
-            s.onFailure("connection to " + s.describe() + " failed: " + IcErrors.describe(cause));
+            s.queue().fail("connection to " + s.describe() + " failed: " + IcErrors.describe(cause));
         }
         ctx.close();
     }

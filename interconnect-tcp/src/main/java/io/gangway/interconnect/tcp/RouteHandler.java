@@ -1,5 +1,6 @@
 package io.gangway.interconnect.tcp;
 
+import io.gangway.interconnect.support.IcErrors;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 

@@ -1,6 +1,8 @@
 package io.gangway.interconnect.tcp;
 
 import io.gangway.api.SqlException;
+import io.gangway.interconnect.support.IcErrors;
+import io.gangway.interconnect.support.RoutedSender;
 import io.gangway.spi.interconnect.Endpoint;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
@@ -18,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * One route of a {@link TcpMotionSender}: the connection to one receiver, set up in the background
  * (retrying with backoff until the setup timeout, since a receiving process may listen late), and
  * what the receiver told it (stop, or an error). Event-loop callbacks change its state and wake the
- * sender's thread through the sender's {@link ChangeSignal}.
+ * sender's thread through the sender's signal.
  */
-final class SenderRoute {
+final class SenderRoute implements RoutedSender.Route {
     private static final long FIRST_BACKOFF_MILLIS = 10;
     private static final long MAX_BACKOFF_MILLIS = 1000;
     /** How long a closing route waits for its last frames to leave before it closes anyway. */
@@ -50,7 +52,8 @@ final class SenderRoute {
         return channel;
     }
 
-    boolean isStopped() {
+    @Override
+    public boolean isStopped() {
         return stopped;
     }
 
@@ -95,14 +98,14 @@ final class SenderRoute {
 
     private void onConnected(Channel ch) {
         sender.track(ch);
-        ch.writeAndFlush(new IcMessage.Handshake(sender.key(), sender.senderIndex(), index));
+        ch.writeAndFlush(new IcMessage.Handshake(sender.key(), sender.senderIndex(), index, sender.secret()));
         channel = ch;
         // close() or fail() may have looked for the channel before it was set
         String failure = sender.failure();
         if (sender.isClosed()) {
-            terminate();
+            close("sender " + sender.senderIndex() + " of motion " + sender.key() + " closed before end of stream");
         } else if (failure != null) {
-            endWithError(failure);
+            fail(failure);
         }
         sender.signal().signal();
     }
@@ -117,7 +120,8 @@ final class SenderRoute {
     }
 
     /** Ends the route with an error the receiver raises, unless it already ended or is not connected yet. */
-    void endWithError(String message) {
+    @Override
+    public void fail(String message) {
         Channel ch = channel;
         if (ch != null && ended.compareAndSet(false, true) && ch.isActive()) {
             // best effort: a receiver already gone has no use for the error
@@ -125,13 +129,14 @@ final class SenderRoute {
         }
     }
 
-    /** Closes the route once; a route that did not end cleanly ends with an error first. */
-    void terminate() {
+    /** Closes the route once; a route that did not end cleanly ends with {@code error} first. */
+    @Override
+    public void close(String error) {
         Channel ch = channel;
         if (ch == null || !terminated.compareAndSet(false, true) || !ch.isActive()) {
             return;
         }
-        endWithError("sender " + sender.senderIndex() + " of motion " + sender.key() + " closed before end of stream");
+        fail(error);
         ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         // a receiver that reads no more would keep the last frames (and the connection) forever
         ScheduledFuture<?> force = ch.eventLoop().schedule(() -> ch.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);

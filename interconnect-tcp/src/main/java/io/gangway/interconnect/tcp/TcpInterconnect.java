@@ -2,11 +2,13 @@ package io.gangway.interconnect.tcp;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.interconnect.support.IcChecks;
+import io.gangway.interconnect.support.IcErrors;
+import io.gangway.interconnect.support.InterconnectBase;
 import io.gangway.spi.interconnect.Endpoint;
-import io.gangway.spi.interconnect.Interconnect;
-import io.gangway.spi.interconnect.MotionReceiver;
 import io.gangway.spi.interconnect.MotionSender;
 import io.gangway.spi.interconnect.MotionStreamKey;
 import io.netty.bootstrap.Bootstrap;
@@ -25,10 +27,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *  sender i (route r)                             receiver r (this process's listener)
  *    connect (retry with backoff until gp_interconnect_setup_timeout)
- *    |-- H handshake (motion, i, r) ------------------->| registry: attach to the open receiver,
+ *    |-- H handshake (secret, motion, i, r) ----------->| a wrong secret: logged, hung up on;
+ *    |                                                  | rendezvous: attach to the open receiver,
  *    |                                                  |           or park until it opens
  *    |-- D chunk, D chunk, ... ------------------------>| queue (gp_interconnect_queue_depth);
  *    |   (send blocks while the channel is unwritable)  | full → stop reading (autoRead off)
@@ -57,7 +59,7 @@ import java.util.concurrent.TimeUnit;
  *    close (a route closed before E/X sends X first)    |
  * </pre>
  */
-public final class TcpInterconnect implements Interconnect {
+public final class TcpInterconnect extends InterconnectBase {
     private static final System.Logger LOG = System.getLogger(TcpInterconnect.class.getName());
     /** A sender's channel stops being writable above 256 KB of unsent data and resumes below 64 KB. */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
@@ -73,19 +75,27 @@ public final class TcpInterconnect implements Interconnect {
     };
 
     private final TcpInterconnectConfig config;
+    private final ClusterSecret secret;
     private final EventLoopGroup group;
     private final ChannelGroup channels;
-    private final StreamRegistry registry;
+    private final ScheduledFuture<?> expiry;
     private final Bootstrap clientTemplate;
-    private final Endpoint endpoint;
-    private volatile boolean closed;
 
+    /** With {@link ClusterSecret#INSECURE_FOR_TESTS}: for tests and benchmarks, never for a cluster. */
     public TcpInterconnect(TcpInterconnectConfig config) {
-        this.config = requireNonNull(config, "config is null");
+        this(config, ClusterSecret.INSECURE_FOR_TESTS);
+    }
+
+    /** Senders present {@code secret}; the listener hangs up on a connection that does not. */
+    public TcpInterconnect(TcpInterconnectConfig config, ClusterSecret secret) {
+        super(requireNonNull(config, "config is null").setupTimeout(), config.unclaimedStreamTimeout());
+        this.config = config;
+        this.secret = requireNonNull(secret, "secret is null");
         this.group = new MultiThreadIoEventLoopGroup(
                 config.ioThreads(), new DefaultThreadFactory("gangway-ic-tcp", true), NioIoHandler.newFactory());
         this.channels = new DefaultChannelGroup("interconnect", group.next());
-        this.registry = new StreamRegistry(config.unclaimedStreamTimeout(), group.next());
+        long period = Math.clamp(config.unclaimedStreamTimeout().toMillis() / 4, 10, 1000);
+        this.expiry = group.next().scheduleAtFixedRate(() -> rendezvous().expire(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
         this.clientTemplate = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -99,7 +109,7 @@ public final class TcpInterconnect implements Interconnect {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ReceiverChannelInitializer(registry, config.queueDepth(), config.maxFrameLength(), channels));
+                .childHandler(new ReceiverChannelInitializer(rendezvous(), config.queueDepth(), config.maxFrameLength(), channels, secret));
         ChannelFuture bound = server.bind(config.listenAddress(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             close();
@@ -108,19 +118,9 @@ public final class TcpInterconnect implements Interconnect {
         }
         Channel listener = bound.channel();
         channels.add(listener);
-        this.endpoint = new Endpoint(advertisedHost(config.listenAddress()),
-                ((InetSocketAddress) listener.localAddress()).getPort());
-        LOG.log(System.Logger.Level.DEBUG, "TCP interconnect listening on {0}", endpoint);
-    }
-
-    /** A wildcard listener is reached through the host's own address. */
-    private static String advertisedHost(String listenAddress) {
-        try {
-            InetAddress address = InetAddress.getByName(listenAddress);
-            return address.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostAddress() : listenAddress;
-        } catch (UnknownHostException e) {
-            return listenAddress;
-        }
+        listeningAt(new Endpoint(IcChecks.advertisedHost(config.listenAddress()),
+                ((InetSocketAddress) listener.localAddress()).getPort()));
+        LOG.log(System.Logger.Level.DEBUG, "TCP interconnect listening on {0}", endpoint());
     }
 
     public TcpInterconnectConfig config() {
@@ -128,47 +128,15 @@ public final class TcpInterconnect implements Interconnect {
     }
 
     @Override
-    public Endpoint endpoint() {
-        return endpoint;
-    }
-
-    @Override
-    public MotionReceiver openReceiver(MotionStreamKey key, int receiverIndex, int senderCount) {
-        requireNonNull(key, "key is null");
-        checkOpen();
-        if (receiverIndex < 0 || senderCount < 1) {
-            throw new IllegalArgumentException("receiverIndex " + receiverIndex + ", senderCount " + senderCount);
-        }
-        TcpMotionReceiver receiver = new TcpMotionReceiver(key, receiverIndex, senderCount, registry, config.setupTimeout());
-        registry.register(receiver);
-        return receiver;
-    }
-
-    @Override
-    public MotionSender openSender(MotionStreamKey key, int senderIndex, List<Endpoint> receivers) {
-        requireNonNull(key, "key is null");
-        checkOpen();
-        if (senderIndex < 0 || receivers.isEmpty()) {
-            throw new IllegalArgumentException("senderIndex " + senderIndex + ", receivers " + receivers);
-        }
-        TcpMotionSender sender = new TcpMotionSender(key, senderIndex, List.copyOf(receivers), config.maxFrameLength(), channels);
+    protected MotionSender newSender(MotionStreamKey key, int senderIndex, List<Endpoint> targets) {
+        TcpMotionSender sender = new TcpMotionSender(key, senderIndex, targets, config.maxFrameLength(), channels, secret);
         sender.start(clientTemplate, System.nanoTime() + config.setupTimeout().toNanos());
         return sender;
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new SqlException(SqlState.GP_INTERCONNECTION_ERROR, "interconnect error: interconnect is closed");
-        }
-    }
-
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        registry.close();
+    protected void closeTransport() {
+        expiry.cancel(false);
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }

@@ -21,7 +21,7 @@ public final class TcpInterconnectFactory implements ServiceFactory<Interconnect
 
     @Override
     public Interconnect create(ExtensionContext context, Map<String, String> config) {
-        return new TcpInterconnect(TcpInterconnectConfig.from(config));
+        return new TcpInterconnect(TcpInterconnectConfig.from(config), context.clusterSecret());
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.gangway.interconnect.tcp;
 
+import io.gangway.api.ClusterSecret;
+import io.gangway.interconnect.support.IcErrors;
+import io.gangway.interconnect.support.RoutedSender;
 import io.gangway.spi.interconnect.Endpoint;
-import io.gangway.spi.interconnect.MotionSender;
 import io.gangway.spi.interconnect.MotionStreamKey;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.group.ChannelGroup;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -20,58 +23,36 @@ import org.jspecify.annotations.Nullable;
  * slower than this sender writes. Stop, a broken connection and {@link #close()} from another
  * thread all wake it.
  */
-final class TcpMotionSender implements MotionSender {
-    private static final long RECHECK_NANOS = ChangeSignal.nanos(250);
-
-    private final MotionStreamKey key;
-    private final int senderIndex;
+final class TcpMotionSender extends RoutedSender<SenderRoute> {
     private final int maxFrameLength;
     private final ChannelGroup channels;
-    private final List<SenderRoute> routes;
-    private final ChangeSignal signal = new ChangeSignal();
-    private volatile boolean closed;
-    private volatile boolean finished;
-    private volatile @Nullable String failure;
+    private final ClusterSecret secret;
 
-    TcpMotionSender(MotionStreamKey key, int senderIndex, List<Endpoint> receivers, int maxFrameLength, ChannelGroup channels) {
-        this.key = key;
-        this.senderIndex = senderIndex;
+    TcpMotionSender(MotionStreamKey key, int senderIndex, List<Endpoint> receivers, int maxFrameLength, ChannelGroup channels,
+            ClusterSecret secret) {
+        super(key, senderIndex);
         this.maxFrameLength = maxFrameLength;
         this.channels = channels;
-        SenderRoute[] built = new SenderRoute[receivers.size()];
-        for (int r = 0; r < built.length; r++) {
-            built[r] = new SenderRoute(this, r, receivers.get(r));
+        this.secret = secret;
+        List<SenderRoute> built = new ArrayList<>();
+        for (int r = 0; r < receivers.size(); r++) {
+            built.add(new SenderRoute(this, r, receivers.get(r)));
         }
-        this.routes = List.of(built);
+        routes(built);
     }
 
     /** Starts connecting every route; sends wait for their route's connection. */
     void start(Bootstrap template, long setupDeadlineNanos) {
-        routes.forEach(route -> route.connect(template, setupDeadlineNanos));
-    }
-
-    MotionStreamKey key() {
-        return key;
-    }
-
-    int senderIndex() {
-        return senderIndex;
+        routeList().forEach(route -> route.connect(template, setupDeadlineNanos));
     }
 
     int maxFrameLength() {
         return maxFrameLength;
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
-    @Nullable String failure() {
-        return failure;
-    }
-
-    ChangeSignal signal() {
-        return signal;
+    /** What the handshake presents to the receivers. */
+    ClusterSecret secret() {
+        return secret;
     }
 
     void track(Channel channel) {
@@ -79,19 +60,10 @@ final class TcpMotionSender implements MotionSender {
     }
 
     @Override
-    public int routeCount() {
-        return routes.size();
-    }
-
-    @Override
-    public boolean send(int route, byte[] chunk) {
-        SenderRoute r = route(route);
+    protected boolean sendOn(SenderRoute r, byte[] chunk) {
         if (chunk.length + IcFrames.TYPE_SIZE > maxFrameLength) {
             throw IcErrors.interconnect("chunk of " + chunk.length + " bytes exceeds interconnect_max_frame_length ("
                     + maxFrameLength + ")");
-        }
-        if (finished || failure != null) {
-            throw new IllegalStateException("send after finish or fail on motion " + key);
         }
         Channel ch = awaitChannel(r, Channel::isWritable);
         if (ch == null) {
@@ -107,14 +79,13 @@ final class TcpMotionSender implements MotionSender {
 
     /**
      * Waits until the route is connected and {@code ready}; null if the receiver stopped. Throws if
-     * the route broke or this sender was closed.
+     * the route broke or this sender was closed. Waiting on a connected channel that is not ready
+     * (not writable) is being held back by the receiver.
      */
     private @Nullable Channel awaitChannel(SenderRoute r, Predicate<Channel> ready) {
         while (true) {
-            long seen = signal.generation();
-            if (closed) {
-                throw IcErrors.canceled();
-            }
+            long seen = signal().generation();
+            checkNotClosed();
             if (r.isStopped()) {
                 return null;
             }
@@ -125,42 +96,30 @@ final class TcpMotionSender implements MotionSender {
             if (ch != null && ready.test(ch)) {
                 return ch;
             }
-            signal.awaitChange(seen, RECHECK_NANOS);
+            await(seen, ch != null ? r : null);
         }
     }
 
     @Override
-    public boolean allStopped() {
-        return routes.stream().allMatch(SenderRoute::isStopped);
-    }
-
-    @Override
-    public void finish() {
-        if (finished) {
-            return;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("finish after fail on motion " + key);
-        }
+    protected void finishRoutes() {
+        List<SenderRoute> routes = routeList();
         ChannelFuture[] written = new ChannelFuture[routes.size()];
         for (SenderRoute r : routes) {
             if (awaitChannel(r, ch -> true) != null) {
                 written[r.index()] = r.endOfStream();
                 if (written[r.index()] != null) {
-                    written[r.index()].addListener(f -> signal.signal());
+                    written[r.index()].addListener(f -> signal().signal());
                 }
             }
         }
-        finished = true;
+        markFinished();
         for (SenderRoute r : routes) {
             ChannelFuture f = written[r.index()];
             while (f != null && !f.isDone() && !r.isStopped()) {
-                long seen = signal.generation();
-                if (closed) {
-                    throw IcErrors.canceled();
-                }
+                long seen = signal().generation();
+                checkNotClosed();
                 if (!f.isDone()) {
-                    signal.awaitChange(seen, RECHECK_NANOS);
+                    await(seen, null);
                 }
             }
             if (f != null && !f.isSuccess() && !r.isStopped()) {
@@ -168,28 +127,5 @@ final class TcpMotionSender implements MotionSender {
                         + IcErrors.describe(f.cause()), f.cause());
             }
         }
-    }
-
-    @Override
-    public void fail(String message) {
-        failure = message;
-        routes.forEach(r -> r.endWithError(message));
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        routes.forEach(SenderRoute::terminate);
-        signal.signal();
-    }
-
-    private SenderRoute route(int route) {
-        if (route < 0 || route >= routes.size()) {
-            throw new IllegalArgumentException("route " + route + " out of range 0.." + (routes.size() - 1));
-        }
-        return routes.get(route);
     }
 }

@@ -3,6 +3,7 @@ package io.gangway.interconnect.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.spi.interconnect.MotionStreamKey;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -31,7 +32,7 @@ class IcCodecTest {
     @Test
     void everyMessageRoundTrips() {
         List<IcMessage> messages = List.of(
-                new IcMessage.Handshake(new MotionStreamKey(1L << 40, 77, 3), 2, 5),
+                new IcMessage.Handshake(new MotionStreamKey(1L << 40, 77, 3), 2, 5, ClusterSecret.generate()),
                 new IcMessage.Data(new byte[] {1, 2, 3}),
                 new IcMessage.Data(new byte[0]),
                 IcMessage.EndOfStream.INSTANCE,
@@ -107,7 +108,7 @@ class IcCodecTest {
     @Test
     void handshakeOfAnotherVersionIsCorrupt() {
         ByteBuf frame = Unpooled.buffer().writeInt(1 + IcFrames.HANDSHAKE_PAYLOAD_SIZE).writeByte(IcFrames.HANDSHAKE)
-                .writeInt(99).writeLong(1).writeLong(2).writeInt(3).writeInt(0).writeInt(0);
+                .writeInt(99).writeZero(ClusterSecret.LENGTH).writeLong(1).writeLong(2).writeInt(3).writeInt(0).writeInt(0);
         assertThatThrownBy(() -> decoder.writeInbound(frame)).hasMessageContaining("version 99");
     }
 

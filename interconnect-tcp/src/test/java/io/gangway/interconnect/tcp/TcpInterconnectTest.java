@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.spi.Extension;
@@ -44,7 +45,11 @@ class TcpInterconnectTest {
     }
 
     private TcpInterconnect process(TcpInterconnectConfig config) {
-        TcpInterconnect ic = new TcpInterconnect(config);
+        return process(config, ClusterSecret.INSECURE_FOR_TESTS);
+    }
+
+    private TcpInterconnect process(TcpInterconnectConfig config, ClusterSecret secret) {
+        TcpInterconnect ic = new TcpInterconnect(config, secret);
         resources.add(ic);
         return ic;
     }
@@ -161,6 +166,55 @@ class TcpInterconnectTest {
         assertThatThrownBy(() -> sender.send(0, new byte[2048]))
                 .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.GP_INTERCONNECTION_ERROR))
                 .hasMessageContaining("interconnect_max_frame_length");
+    }
+
+    @Test
+    void senderWithAnotherSecretIsRefusedAndTheReceiverServesOthers() throws Exception {
+        ClusterSecret ours = ClusterSecret.generate();
+        TcpInterconnect receiving = process(TcpInterconnectConfig.DEFAULT, ours);
+        TcpInterconnect stranger = process(TcpInterconnectConfig.DEFAULT, ClusterSecret.generate());
+        TcpInterconnect member = process(TcpInterconnectConfig.DEFAULT, ours);
+        MotionStreamKey key = new MotionStreamKey(1, 7, 1);
+        MotionReceiver receiver = receiving.openReceiver(key, 0, 1);
+        resources.add(receiver);
+
+        MotionSender refused = stranger.openSender(key, 0, List.of(receiving.endpoint()));
+        resources.add(refused);
+        assertThatThrownBy(() -> {
+            while (refused.send(0, new byte[] {66})) {
+                Thread.onSpinWait();
+            }
+        })
+                .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.GP_INTERCONNECTION_ERROR))
+                .hasMessageContaining("receiver 0 of motion " + key); // hung up on: closed, reset or broken pipe
+
+        MotionSender sender = member.openSender(key, 0, List.of(receiving.endpoint()));
+        resources.add(sender);
+        Future<?> sent = threads.submit(() -> {
+            assertThat(sender.send(0, new byte[] {42})).isTrue();
+            sender.finish();
+            return null;
+        });
+        assertThat(threads.submit(receiver::next).get(10, SECONDS)).as("only the member's chunk").containsExactly(42);
+        assertThat(threads.submit(receiver::next).get(10, SECONDS)).isNull();
+        sent.get(10, SECONDS);
+    }
+
+    @Test
+    void factoryPresentsTheContextsSecret() {
+        ClusterSecret ours = ClusterSecret.generate();
+        TcpInterconnect receiving = process(TcpInterconnectConfig.DEFAULT, ours);
+        Interconnect fromFactory = new TcpInterconnectFactory().create(
+                new ExtensionContext(ExtensionContext.Role.SEGMENT, 0, Path.of("."), ours), Map.of());
+        resources.add(fromFactory);
+        MotionStreamKey key = new MotionStreamKey(1, 8, 1);
+        MotionReceiver receiver = receiving.openReceiver(key, 0, 1);
+        resources.add(receiver);
+        MotionSender sender = fromFactory.openSender(key, 0, List.of(receiving.endpoint()));
+        resources.add(sender);
+        assertThat(sender.send(0, new byte[] {1})).isTrue();
+        sender.finish();
+        assertThat(receiver.next()).containsExactly(1);
     }
 
     private static int freePort() throws IOException {

@@ -1,11 +1,12 @@
 package io.gangway.interconnect.udp;
 
+import io.gangway.interconnect.support.ChunkQueue;
+import io.gangway.interconnect.support.FlowControl;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,69 +14,76 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The receiving end of one stream: restores the order of its packets, drops duplicates, rebuilds
- * chunks from their pieces and queues them for the receiver, and says in every acknowledgement how
- * far it got and how much more the sender may send.
+ * chunks from their pieces into its {@link ChunkQueue}, and says in every acknowledgement how far it
+ * got and how much more the sender may send.
  *
  * <p>Window: the sender may send up to seq {@code windowEnd}; it is {@code queueDepth} packets past the
- * last in-order one, and stops moving while {@code queueDepth} complete chunks wait for the consumer.
- * So a stream holds at most {@code queueDepth} chunks, one chunk being rebuilt and {@code queueDepth}
- * out-of-order packets, however slow its consumer. A stopped stream drops what comes but keeps acking,
- * with STOP, so its sender learns to stop.
+ * last in-order one, and stops moving while the queue is full ({@link #pause()}). So a stream holds at
+ * most {@code queueDepth} chunks, one chunk being rebuilt and {@code queueDepth} out-of-order packets,
+ * however slow its consumer. A stopped stream drops what comes but keeps acknowledging, with STOP, so
+ * its sender learns to stop; a refused or released one answers with REFUSED once and is forgotten, so
+ * a later packet of it is judged again by the rendezvous.
  *
- * <p>The event loop calls {@link #onData}/{@link #ack}; the receiver's thread {@link #poll()}s; any
- * thread may stop or end it.
+ * <p>The event loop calls {@link #onData}/{@link #ack}; the consumer's thread takes from the queue,
+ * which calls {@link #taken()} here; any thread may stop or release it. Lock order: this stream's
+ * lock, then the queue's.
  */
-final class InboundStream {
+final class InboundStream implements FlowControl {
+    /** What the stream needs of its interconnect: sending, and forgetting a stream that is done. */
+    interface Owner {
+        ByteBufAllocator alloc();
+
+        void send(Outgoing packet);
+
+        void forget(InboundStream stream);
+    }
+
+    /** A packet to send. */
+    record Outgoing(ByteBuf packet, InetSocketAddress to) {}
+
+    private record Piece(int flags, byte[] payload) {}
+
     private final StreamId id;
     private final int depth;
-    private final long createdNanos = System.nanoTime();
+    private final Owner owner;
+    private final ChunkQueue queue;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private final TreeMap<Integer, Piece> ahead = new TreeMap<>();
-    private volatile ChangeSignal listener = new ChangeSignal();
+    /** The queue is at its depth: set and cleared under the queue's lock, read under ours. */
+    private volatile boolean full;
     // guarded by lock
-    private @Nullable InetSocketAddress peer;
+    private InetSocketAddress peer;
     private int expected = 1;
     private int windowEnd;
     private int advertised;
     private byte @Nullable [] assembling;
     private int filled;
-    private boolean ended;
-    private @Nullable String failure;
-    private boolean stopped;
     /** Event-loop only: already listed for an ack at the end of this read burst. */
     boolean ackQueued;
 
-    private record Piece(int flags, byte[] payload) {}
-
-    InboundStream(StreamId id, int queueDepth) {
+    InboundStream(StreamId id, int queueDepth, InetSocketAddress peer, Owner owner) {
         this.id = id;
         this.depth = queueDepth;
+        this.peer = peer;
+        this.owner = owner;
         this.windowEnd = queueDepth;
         this.advertised = queueDepth;
+        this.queue = new ChunkQueue(id.key(), id.sender(), id.receiver(), queueDepth, this);
     }
 
     StreamId id() {
         return id;
     }
 
-    long createdNanos() {
-        return createdNanos;
-    }
-
-    /** The receiver to wake on every change from now on. */
-    void listenWith(ChangeSignal signal) {
-        listener = signal;
-        signal.signal();
+    ChunkQueue queue() {
+        return queue;
     }
 
     /**
-     * A DATA packet (event loop); the buffer's reader index is at its payload. Returns whether the
-     * sender should hear from us (always, now: every arrival is acknowledged, duplicates included,
-     * since a duplicate usually means our ack was lost).
+     * A DATA packet (event loop); the buffer's reader index is at its payload. Every arrival is
+     * acknowledged by the caller, duplicates included, since a duplicate usually means our ack was lost.
      */
-    boolean onData(Packets.Header h, ByteBuf payload, InetSocketAddress from) {
-        boolean changed = false;
+    void onData(Packets.Header h, ByteBuf payload, InetSocketAddress from) {
         lock.lock();
         try {
             peer = from;
@@ -83,49 +91,42 @@ final class InboundStream {
             if ((h.flags() & Packets.ERROR) != 0) {
                 // an error ends the stream at once, whatever is missing before it: the statement fails anyway
                 if (seq >= expected) {
-                    if (!ended && failure == null) {
-                        failure = payload.toString(payload.readerIndex(), payload.readableBytes(), StandardCharsets.UTF_8);
-                        changed = true;
-                    }
+                    queue.fail(payload.toString(payload.readerIndex(), payload.readableBytes(), StandardCharsets.UTF_8));
                     expected = seq + 1;
                     windowEnd = Math.max(windowEnd, expected - 1 + depth);
                     ahead.clear();
                 }
-                return true;
+                return;
             }
             if (seq < expected || seq > windowEnd || ahead.containsKey(seq)) {
-                return true; // a duplicate, or past the window we granted: dropped, the ack says where we are
+                return; // a duplicate, or past the window we granted: dropped, the ack says where we are
             }
             if (seq > expected) {
                 byte[] bytes = new byte[payload.readableBytes()];
                 payload.readBytes(bytes);
                 ahead.put(seq, new Piece(h.flags(), bytes));
-                return true;
+                return;
             }
-            changed = accept(h.flags(), payload);
+            accept(h.flags(), payload);
             expected++;
             for (Piece next = ahead.remove(expected); next != null; next = ahead.remove(expected)) {
-                changed |= accept(next.flags(), Unpooled.wrappedBuffer(next.payload()));
+                accept(next.flags(), Unpooled.wrappedBuffer(next.payload()));
                 expected++;
             }
             openWindow();
-            return true;
         } finally {
             lock.unlock();
-            if (changed) {
-                listener.signal();
-            }
         }
     }
 
-    /** Takes the next in-order piece; whether the consumer has something new (a chunk, the end). */
-    private boolean accept(int flags, ByteBuf payload) {
+    /** Takes the next in-order piece: the end, or a piece of a chunk, queued once complete. */
+    private void accept(int flags, ByteBuf payload) {
         if ((flags & Packets.END_OF_STREAM) != 0) {
-            ended = true;
-            return true;
+            queue.end();
+            return;
         }
         if ((flags & Packets.OPEN) != 0) {
-            return false;
+            return;
         }
         if ((flags & Packets.CHUNK_START) != 0) {
             assembling = new byte[payload.readInt()];
@@ -133,24 +134,20 @@ final class InboundStream {
         }
         byte[] target = assembling;
         if (target == null) {
-            return false; // a piece whose start we dropped (after stop): nothing to rebuild
+            return; // a piece whose start we dropped (after stop): nothing to rebuild
         }
         int n = Math.min(payload.readableBytes(), target.length - filled);
         payload.readBytes(target, filled, n);
         filled += n;
-        if (filled < target.length) {
-            return false;
+        if (filled == target.length) {
+            assembling = null;
+            queue.add(target); // dropped by a stopped queue
         }
-        assembling = null;
-        if (!stopped) {
-            chunks.add(target);
-        }
-        return true;
     }
 
     /** Moves the window on unless the consumer's queue is full (a stopped stream's never is). */
     private void openWindow() {
-        if (chunks.size() < depth) {
+        if (!full) {
             windowEnd = Math.max(windowEnd, expected - 1 + depth);
         }
     }
@@ -165,15 +162,13 @@ final class InboundStream {
         }
     }
 
-    /** The acknowledgement that says where this stream is now, and where to send it; null if no peer is known yet. */
-    @Nullable Outgoing ack(ByteBufAllocator alloc) {
+    /** The acknowledgement that says where this stream is now, and where to send it. */
+    Outgoing ack(ByteBufAllocator alloc) {
         lock.lock();
         try {
-            if (peer == null) {
-                return null;
-            }
             int sacks = Math.min(ahead.size(), Packets.MAX_SACKS);
-            ByteBuf buf = Packets.header(alloc, Packets.ACK, stopped ? Packets.STOP : 0, id, 0, expected - 1, windowEnd, sacks * 4);
+            ByteBuf buf = Packets.header(alloc, Packets.ACK, queue.isStopped() ? Packets.STOP : 0, id, 0, expected - 1,
+                    windowEnd, sacks * 4);
             Iterator<Integer> it = ahead.keySet().iterator();
             for (int i = 0; i < sacks; i++) {
                 buf.writeInt(it.next());
@@ -185,120 +180,89 @@ final class InboundStream {
         }
     }
 
-    /** A refusal to send the sender, so its next send fails with {@code reason}; null if no peer is known. */
-    @Nullable Outgoing refusal(ByteBufAllocator alloc, String reason) {
+    private Outgoing refusal(String reason) {
         lock.lock();
         try {
-            return peer == null ? null : refusal(alloc, id, reason, expected - 1, peer);
+            return new Outgoing(Packets.refusal(owner.alloc(), id, reason, expected - 1), peer);
         } finally {
             lock.unlock();
         }
     }
 
-    static Outgoing refusal(ByteBufAllocator alloc, StreamId id, String reason, int ack, InetSocketAddress to) {
-        byte[] message = reason.getBytes(StandardCharsets.UTF_8);
-        ByteBuf buf = Packets.header(alloc, Packets.ACK, Packets.REFUSED, id, 0, ack, ack, message.length);
-        return new Outgoing(buf.writeBytes(message), to);
+    @Override
+    public void pause() {
+        full = true;
     }
 
-    /** A packet to send. */
-    record Outgoing(ByteBuf packet, InetSocketAddress to) {}
+    @Override
+    public void resume() {
+        full = false;
+    }
 
     /**
-     * The next chunk, or null if none waits now (receiver's thread). When taking it reopens a window
-     * the sender has (nearly) used up, {@code windowUpdate} gets an ack to send, so a sender held
-     * back by a full queue goes on without waiting for its probe.
+     * The consumer took a chunk: when that reopens a window the sender has (nearly) used up, it hears
+     * at once, so a sender held back by a full queue goes on without waiting for its probe.
      */
-    byte @Nullable [] poll(ByteBufAllocator alloc, Outgoing[] windowUpdate) {
+    @Override
+    public void taken() {
+        Outgoing update = null;
         lock.lock();
         try {
-            byte[] chunk = chunks.poll();
-            if (chunk != null) {
-                openWindow();
-                int credit = advertised - (expected - 1);
-                if (windowEnd > advertised && credit < Math.max(1, depth / 2)) {
-                    windowUpdate[0] = ack(alloc);
-                }
-            }
-            return chunk;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** True once end-of-stream came in order and every chunk was taken. */
-    boolean isEnded() {
-        lock.lock();
-        try {
-            return ended && chunks.isEmpty();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** True if the stream ended, cleanly or not, or was stopped: nothing more is expected from it. */
-    boolean isFinished() {
-        lock.lock();
-        try {
-            return ended || failure != null || stopped;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Nullable String failure() {
-        lock.lock();
-        try {
-            return failure;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The stream failed (refused, or its receiver is gone); the first failure wins. */
-    void fail(String message) {
-        lock.lock();
-        try {
-            if (!ended && failure == null) {
-                failure = message;
+            openWindow();
+            int credit = advertised - (expected - 1);
+            if (windowEnd > advertised && credit < Math.max(1, depth / 2)) {
+                update = ack(owner.alloc());
             }
         } finally {
             lock.unlock();
         }
-        listener.signal();
+        if (update != null) {
+            owner.send(update);
+        }
     }
 
-    /** From now on drop what comes, ack it with STOP; the caller sends {@link #ack} so the sender hears at once. */
-    void stop() {
+    /** The receiver stopped: drop what is being rebuilt, keep the window open, and say STOP at once. */
+    @Override
+    public void stop() {
+        Outgoing ack;
         lock.lock();
         try {
-            stopped = true;
-            chunks.clear();
             ahead.clear();
             assembling = null;
             windowEnd = Math.max(windowEnd, expected - 1 + depth);
+            ack = ack(owner.alloc());
         } finally {
             lock.unlock();
         }
-        listener.signal();
+        owner.send(ack);
     }
 
-    /** Drops everything queued (the receiver closed). */
-    void clear() {
+    @Override
+    public void refuse(String reason) {
+        owner.forget(this);
+        owner.send(refusal(reason));
+    }
+
+    @Override
+    public void release(boolean finished) {
         lock.lock();
         try {
-            chunks.clear();
             ahead.clear();
             assembling = null;
         } finally {
             lock.unlock();
         }
+        owner.forget(this);
+        if (!finished) {
+            owner.send(refusal("receiver " + id.receiver() + " of motion " + id.key() + " closed"));
+        }
     }
 
-    String describe() {
+    @Override
+    public String describe() {
         lock.lock();
         try {
-            return "sender " + id.sender() + " of motion " + id.key() + (peer == null ? "" : " at " + peer);
+            return "sender " + id.sender() + " of motion " + id.key() + " at " + peer;
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,9 @@
 package io.gangway.interconnect.udp;
 
 import io.gangway.api.SqlException;
+import io.gangway.interconnect.support.ChangeSignal;
+import io.gangway.interconnect.support.IcErrors;
+import io.gangway.interconnect.support.RoutedSender;
 import io.gangway.spi.interconnect.Endpoint;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
@@ -33,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The sender's thread {@link #offer}s packets; the event loop delivers acknowledgements and timer
  * ticks; any thread may close. The route's lock guards its state; packets go out after it is released.
  */
-final class OutboundRoute {
+final class OutboundRoute implements RoutedSender.Route {
     static final int FAST_RETRANSMIT_REPORTS = 2;
     /** How long a closed route keeps resending its last packets (its error, usually) at most. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -159,7 +162,8 @@ final class OutboundRoute {
     }
 
     /** Ends the stream with an error (never waits for the window), unless it already ended. */
-    void fail(String message) {
+    @Override
+    public void fail(String message) {
         boolean send;
         lock.lock();
         try {
@@ -287,7 +291,7 @@ final class OutboundRoute {
             boolean busy = !unacked.isEmpty() || waitingForWindow;
             long quiet = now - Math.max(heard ? lastHeardNanos : busySinceNanos, busySinceNanos);
             if (busy && quiet > (heard ? transmitTimeoutNanos : setupTimeoutNanos)) {
-                broken = UdpErrors.networkError((heard ? "no acknowledgement from " : "no answer from ") + describe()
+                broken = IcErrors.networkError((heard ? "no acknowledgement from " : "no answer from ") + describe()
                         + " for " + TimeUnit.NANOSECONDS.toMillis(quiet) + " ms"
                         + (retransmissions > 0 ? " (" + retransmissions + " retransmissions)" : ""));
                 releaseAll();
@@ -333,7 +337,18 @@ final class OutboundRoute {
         }
     }
 
-    boolean isStopped() {
+    /** True while the receiver's window is shut: the next packet is past what it granted. */
+    boolean isWindowShut() {
+        lock.lock();
+        try {
+            return nextSeq > peerWindowEnd;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isStopped() {
         lock.lock();
         try {
             return stopped;
@@ -355,7 +370,7 @@ final class OutboundRoute {
     SqlException brokenError() {
         lock.lock();
         try {
-            return UdpErrors.interconnect(broken != null ? broken : describe() + " is closed");
+            return IcErrors.interconnect(broken != null ? broken : describe() + " is closed");
         } finally {
             lock.unlock();
         }
@@ -365,7 +380,8 @@ final class OutboundRoute {
      * The sender closed: a stream that did not end ends with {@code error}; the route keeps resending
      * until the receiver has it all (or a bound passes), then the timer lets it go.
      */
-    void close(String error) {
+    @Override
+    public void close(String error) {
         fail(error);
         lock.lock();
         try {

@@ -2,6 +2,7 @@ package io.gangway.interconnect.udp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link #DATA} (sender to receiver): {@code seq} numbers the stream's packets from 1. Flags say
- *       what it carries: {@link #OPEN} (nothing: the stream's first packet, its "connect"),
+ *       what it carries: {@link #OPEN} (the stream's first packet, its "connect", with the MAC that
+ *       presents the cluster secret: {@link StreamAuth}),
  *       {@link #CHUNK_START} (a chunk's first piece, prefixed with the chunk's length; pieces without
  *       a flag continue it), {@link #END_OF_STREAM}, {@link #ERROR} (a UTF-8 message).
  *   <li>{@link #ACK} (receiver to sender): {@code ack} is the highest seq received in order,
@@ -67,6 +69,17 @@ final class Packets {
                 .writeInt(window)
                 .writeInt(length);
         return buf;
+    }
+
+    /** An ACK that refuses stream {@code id}, saying why; {@code ack} is how far the receiver got. */
+    static ByteBuf refusal(ByteBufAllocator alloc, StreamId id, String reason, int ack) {
+        byte[] message = reason.getBytes(StandardCharsets.UTF_8);
+        return header(alloc, ACK, REFUSED, id, 0, ack, ack, message.length).writeBytes(message);
+    }
+
+    /** An ACK that tells the sender of {@code id} to stop, acknowledging everything up to {@code seq} ("ack the past"). */
+    static ByteBuf stop(ByteBufAllocator alloc, StreamId id, int seq) {
+        return header(alloc, ACK, STOP, id, 0, seq, seq, 0);
     }
 
     /** The header, or null for a datagram that is not ours or is truncated (it is dropped). */

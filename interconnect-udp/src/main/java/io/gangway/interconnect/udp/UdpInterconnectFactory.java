@@ -21,7 +21,7 @@ public final class UdpInterconnectFactory implements ServiceFactory<Interconnect
 
     @Override
     public Interconnect create(ExtensionContext context, Map<String, String> config) {
-        return new UdpInterconnect(UdpInterconnectConfig.from(config));
+        return new UdpInterconnect(UdpInterconnectConfig.from(config), context.clusterSecret());
     }
 
     @Override

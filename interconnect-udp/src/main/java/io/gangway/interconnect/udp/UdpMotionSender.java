@@ -1,10 +1,8 @@
 package io.gangway.interconnect.udp;
 
-import io.gangway.spi.interconnect.MotionSender;
+import io.gangway.interconnect.support.RoutedSender;
 import io.gangway.spi.interconnect.MotionStreamKey;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One QE's sending end of a motion: an {@link OutboundRoute} per receiver. {@link #send} cuts a chunk
@@ -12,45 +10,33 @@ import org.jspecify.annotations.Nullable;
  * route's window is closed; acknowledgements, stop, a broken route and {@link #close()} from another
  * thread all wake it. The chunk is copied into packets, so the caller may reuse it on return.
  */
-final class UdpMotionSender implements MotionSender {
-    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+final class UdpMotionSender extends RoutedSender<OutboundRoute> {
     private static final byte[] NOTHING = new byte[0];
 
-    private final MotionStreamKey key;
-    private final int senderIndex;
     private final int maxPayload;
-    private final ChangeSignal signal;
-    private final List<OutboundRoute> routes;
-    private volatile boolean closed;
-    private volatile boolean finished;
-    private volatile @Nullable String failure;
+    private final StreamAuth auth;
 
-    UdpMotionSender(MotionStreamKey key, int senderIndex, int maxPacketSize, ChangeSignal signal, List<OutboundRoute> routes) {
-        this.key = key;
-        this.senderIndex = senderIndex;
+    /** {@code routes} wake the sender through its {@link #signal()}: build them with it. */
+    UdpMotionSender(MotionStreamKey key, int senderIndex, int maxPacketSize, StreamAuth auth) {
+        super(key, senderIndex);
         this.maxPayload = maxPacketSize - Packets.HEADER_SIZE;
-        this.signal = signal;
-        this.routes = List.copyOf(routes);
+        this.auth = auth;
     }
 
-    /** Sends every route's first packet, its "connect": the receiver learns of the sender before any data. */
-    void open() {
-        for (OutboundRoute r : routes) {
-            r.offer(Packets.OPEN, NOTHING, 0, 0, 0, true);
+    /**
+     * Takes the routes and sends each one's first packet, its "connect", which presents the cluster
+     * secret: the receiver learns of the sender, and trusts it, before any data.
+     */
+    void open(List<OutboundRoute> built) {
+        routes(built);
+        for (OutboundRoute r : built) {
+            byte[] mac = auth.openMac(r.id());
+            r.offer(Packets.OPEN, mac, 0, mac.length, 0, true);
         }
     }
 
     @Override
-    public int routeCount() {
-        return routes.size();
-    }
-
-    @Override
-    public boolean send(int route, byte[] chunk) {
-        OutboundRoute r = route(route);
-        if (finished || failure != null) {
-            throw new IllegalStateException("send after finish or fail on motion " + key);
-        }
+    protected boolean sendOn(OutboundRoute r, byte[] chunk) {
         int offset = 0;
         boolean first = true;
         while (first || offset < chunk.length) {
@@ -68,10 +54,8 @@ final class UdpMotionSender implements MotionSender {
     /** Offers a packet, waiting while the window is closed; false if the receiver stopped. */
     private boolean offer(OutboundRoute r, int flags, byte[] data, int offset, int length, int chunkLength) {
         while (true) {
-            long seen = signal.generation();
-            if (closed) {
-                throw UdpErrors.canceled();
-            }
+            long seen = signal().generation();
+            checkNotClosed();
             switch (r.offer(flags, data, offset, length, chunkLength, false)) {
                 case SENT -> {
                     return true;
@@ -80,67 +64,31 @@ final class UdpMotionSender implements MotionSender {
                     return false;
                 }
                 case BROKEN -> throw r.brokenError();
-                case WAIT -> signal.awaitChange(seen, RECHECK_NANOS);
+                // the receiver holds us back if its window is shut; otherwise the congestion window does
+                case WAIT -> await(seen, r.isWindowShut() ? r : null);
             }
         }
     }
 
     @Override
-    public boolean allStopped() {
-        return routes.stream().allMatch(OutboundRoute::isStopped);
-    }
-
-    @Override
-    public void finish() {
-        if (finished) {
-            return;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("finish after fail on motion " + key);
-        }
-        for (OutboundRoute r : routes) {
+    protected void finishRoutes() {
+        for (OutboundRoute r : routeList()) {
             offer(r, Packets.END_OF_STREAM, NOTHING, 0, 0, 0);
         }
-        finished = true;
+        markFinished();
         // teardown waits until every receiver acknowledged its end of stream; silence breaks the route
-        for (OutboundRoute r : routes) {
+        for (OutboundRoute r : routeList()) {
             while (true) {
-                long seen = signal.generation();
-                if (closed) {
-                    throw UdpErrors.canceled();
-                }
+                long seen = signal().generation();
+                checkNotClosed();
                 if (r.isBroken()) {
                     throw r.brokenError();
                 }
                 if (r.isDrained()) {
                     break;
                 }
-                signal.awaitChange(seen, RECHECK_NANOS);
+                await(seen, null);
             }
         }
-    }
-
-    @Override
-    public void fail(String message) {
-        failure = message;
-        routes.forEach(r -> r.fail(message));
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        String error = "sender " + senderIndex + " of motion " + key + " closed before end of stream";
-        routes.forEach(r -> r.close(error));
-        signal.signal();
-    }
-
-    private OutboundRoute route(int route) {
-        if (route < 0 || route >= routes.size()) {
-            throw new IllegalArgumentException("route " + route + " out of range 0.." + (routes.size() - 1));
-        }
-        return routes.get(route);
     }
 }

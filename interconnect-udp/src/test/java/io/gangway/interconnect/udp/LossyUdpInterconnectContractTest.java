@@ -2,12 +2,11 @@ package io.gangway.interconnect.udp;
 
 import io.gangway.interconnect.udp.FaultyDatagramLink.Faults;
 import io.gangway.spi.interconnect.Interconnect;
-import io.gangway.tck.interconnect.InterconnectContractTest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The whole interconnect contract again, every process behind a link that loses, duplicates and reorders. */
-class LossyUdpInterconnectContractTest extends InterconnectContractTest {
+class LossyUdpInterconnectContractTest extends UdpInterconnectContractTest {
     private static final Faults FAULTS = new Faults(0.02, 0.02, 0.1, Duration.ofMillis(2));
     private static final AtomicLong SEEDS = new AtomicLong(1000);
 

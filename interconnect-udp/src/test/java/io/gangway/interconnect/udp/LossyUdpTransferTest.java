@@ -126,7 +126,6 @@ class LossyUdpTransferTest {
             for (byte[] c = receiver.next(); c != null; c = receiver.next()) {
                 Tag tag = UdpTestChunks.check(c);
                 assertThat(tag.route()).isEqualTo(route);
-                assertThat(receiver.lastSender()).isEqualTo(tag.sender());
                 assertThat(c).hasSize(Math.max(UdpTestChunks.TAG_BYTES, UdpTestChunks.sizeOf(tag.seq())));
                 bySender.computeIfAbsent(tag.sender(), s -> new ArrayList<>()).add(tag.seq());
             }

@@ -7,9 +7,6 @@ import org.jspecify.annotations.Nullable;
  * in order. Used by one thread, except {@link #close()}, which any thread may call to cancel.
  */
 public interface MotionReceiver extends AutoCloseable {
-    /** The index of the sender of the chunk {@link #next()} returned last. */
-    int lastSender();
-
     /**
      * The next chunk from any sender, blocking until one comes; {@code null} once every sender has
      * ended its stream. Throws {@link io.gangway.api.SqlException}: {@code 08M01} with the sender's

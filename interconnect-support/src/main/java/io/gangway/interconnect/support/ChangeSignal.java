@@ -1,4 +1,4 @@
-package io.gangway.interconnect.tcp;
+package io.gangway.interconnect.support;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -6,16 +6,20 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wakes a thread blocked on an interconnect end when something may have changed (a chunk came, a
- * channel became writable, a peer stopped, the end was closed). Waiters read {@link #generation()}
- * before checking their state and wait for it to move, so a change between the check and the wait
- * is never lost. Event-loop threads only ever {@link #signal()}, which never blocks for long.
+ * window or channel opened, a peer stopped, the end was closed). A waiter reads {@link #generation()}
+ * before it checks its state and then waits for the generation to move, so a change between the
+ * check and the wait is never lost. Transport threads (event loops, timers) only ever
+ * {@link #signal()}, which never blocks for long.
  */
-final class ChangeSignal {
+public final class ChangeSignal {
+    /** Waits re-check their state this often even without a signal: a guard, not the mechanism. */
+    public static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private long generation;
 
-    long generation() {
+    public long generation() {
         lock.lock();
         try {
             return generation;
@@ -24,7 +28,7 @@ final class ChangeSignal {
         }
     }
 
-    void signal() {
+    public void signal() {
         lock.lock();
         try {
             generation++;
@@ -38,7 +42,7 @@ final class ChangeSignal {
      * Waits until the generation differs from {@code seen} or {@code maxNanos} pass. An interrupted
      * waiter is being canceled: it throws {@code 57014}, keeping its interrupt status.
      */
-    void awaitChange(long seen, long maxNanos) {
+    public void awaitChange(long seen, long maxNanos) {
         lock.lock();
         try {
             long nanos = maxNanos;
@@ -50,9 +54,5 @@ final class ChangeSignal {
         } finally {
             lock.unlock();
         }
-    }
-
-    static long nanos(long millis) {
-        return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 }

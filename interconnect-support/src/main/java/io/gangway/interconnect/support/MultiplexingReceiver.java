@@ -1,65 +1,82 @@
-package io.gangway.interconnect.tcp;
+package io.gangway.interconnect.support;
+
+import static java.util.Objects.requireNonNull;
 
 import io.gangway.spi.interconnect.MotionReceiver;
 import io.gangway.spi.interconnect.MotionStreamKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One QE's receiving end of a motion: an {@link InboundStream} per sender, attached as their
- * connections arrive (before or after this receiver opened). {@link #next()} takes chunks round-robin
- * from the streams that have some, so no sender starves; errors are raised as soon as they are seen,
- * even with chunks of other senders still queued, since the statement fails either way.
+ * One QE's receiving end of a motion, for any transport: a {@link ChunkQueue} per sender, attached by
+ * the {@link StreamRendezvous} as the senders' streams arrive (before or after this receiver opened).
+ *
+ * <p>{@link #next()} takes chunks round-robin from the queues that have some, so no sender starves;
+ * {@link #nextFrom} reads one sender while the others wait within their flow control. A failure is
+ * raised as soon as it is seen, even with chunks of other senders queued, since the statement fails
+ * either way. A sender that has not opened its stream within the setup timeout fails the receiver,
+ * naming it. Used by one thread, except {@link #close()} (and {@link #stop()}), which any thread may call.
  */
-final class TcpMotionReceiver implements MotionReceiver {
-    /** Waits re-check their state this often even without a signal; a guard, not the mechanism. */
-    private static final long RECHECK_NANOS = ChangeSignal.nanos(250);
-
+public final class MultiplexingReceiver implements MotionReceiver {
     private final MotionStreamKey key;
     private final int receiverIndex;
     private final int senderCount;
-    private final StreamRegistry registry;
-    private final long setupDeadlineNanos;
+    private final StreamRendezvous rendezvous;
     private final Duration setupTimeout;
-    private final AtomicReferenceArray<InboundStream> streams;
+    private final long setupDeadlineNanos;
+    private final AtomicReferenceArray<ChunkQueue> streams;
     private final ChangeSignal signal = new ChangeSignal();
     private volatile boolean stopped;
     private volatile boolean closed;
-    // used by the consuming thread only
-    private int lastSender = -1;
+    private volatile boolean waiting;
+    // the consuming thread's
     private int nextStart;
 
-    TcpMotionReceiver(MotionStreamKey key, int receiverIndex, int senderCount, StreamRegistry registry, Duration setupTimeout) {
+    MultiplexingReceiver(MotionStreamKey key, int receiverIndex, int senderCount, StreamRendezvous rendezvous, Duration setupTimeout) {
+        IcChecks.receiver(key, receiverIndex, senderCount);
         this.key = key;
         this.receiverIndex = receiverIndex;
         this.senderCount = senderCount;
-        this.registry = registry;
-        this.setupTimeout = setupTimeout;
+        this.rendezvous = rendezvous;
+        this.setupTimeout = requireNonNull(setupTimeout, "setupTimeout is null");
         this.setupDeadlineNanos = System.nanoTime() + setupTimeout.toNanos();
         this.streams = new AtomicReferenceArray<>(senderCount);
     }
 
-    MotionStreamKey key() {
+    public MotionStreamKey key() {
         return key;
     }
 
-    int receiverIndex() {
+    public int receiverIndex() {
         return receiverIndex;
     }
 
-    /** A sender's stream arrived (or was parked before this receiver opened). */
-    void attach(InboundStream stream) {
+    public int senderCount() {
+        return senderCount;
+    }
+
+    /**
+     * True while the consuming thread waits in {@link #next()} or {@link #nextFrom} for something to
+     * change: the receiver's own state, for tests that must know a call is blocked.
+     */
+    public boolean isWaiting() {
+        return waiting;
+    }
+
+    /** A sender's stream arrived (the rendezvous calls this): refused if its index is out of range or taken. */
+    void attach(ChunkQueue stream) {
         int sender = stream.senderIndex();
         if (sender >= senderCount) {
-            stream.reject("sender index " + sender + " out of range for motion " + key + " with " + senderCount + " senders");
+            stream.refuse("sender index " + sender + " out of range for motion " + key + " with " + senderCount + " senders");
             return;
         }
         if (!streams.compareAndSet(sender, null, stream)) {
-            stream.reject("duplicate stream from sender " + sender + " of motion " + key);
+            stream.refuse("duplicate stream from sender " + sender + " of motion " + key);
             return;
         }
         stream.listenWith(signal);
@@ -72,27 +89,21 @@ final class TcpMotionReceiver implements MotionReceiver {
     }
 
     @Override
-    public int lastSender() {
-        return lastSender;
-    }
-
-    @Override
     public byte @Nullable [] next() {
         while (true) {
             long seen = signal.generation();
-            if (checkEndedOrFailed()) {
+            if (checkStoppedOrFailed()) {
                 return null;
             }
             int ended = 0;
             for (int k = 0; k < senderCount; k++) {
                 int sender = (nextStart + k) % senderCount;
-                InboundStream stream = streams.get(sender);
+                ChunkQueue stream = streams.get(sender);
                 if (stream == null) {
                     continue;
                 }
                 byte[] chunk = stream.poll();
                 if (chunk != null) {
-                    lastSender = sender;
                     nextStart = (sender + 1) % senderCount;
                     return chunk;
                 }
@@ -109,19 +120,16 @@ final class TcpMotionReceiver implements MotionReceiver {
 
     @Override
     public byte @Nullable [] nextFrom(int sender) {
-        if (sender < 0 || sender >= senderCount) {
-            throw new IllegalArgumentException("sender " + sender + " out of range 0.." + (senderCount - 1));
-        }
+        IcChecks.index("sender", sender, senderCount);
         while (true) {
             long seen = signal.generation();
-            if (checkEndedOrFailed()) {
+            if (checkStoppedOrFailed()) {
                 return null;
             }
-            InboundStream stream = streams.get(sender);
+            ChunkQueue stream = streams.get(sender);
             if (stream != null) {
                 byte[] chunk = stream.poll();
                 if (chunk != null) {
-                    lastSender = sender;
                     return chunk;
                 }
                 if (stream.isEnded()) {
@@ -133,7 +141,7 @@ final class TcpMotionReceiver implements MotionReceiver {
     }
 
     /** Throws if closed or a stream failed; true if stopped (the caller returns null). */
-    private boolean checkEndedOrFailed() {
+    private boolean checkStoppedOrFailed() {
         if (closed) {
             throw IcErrors.canceled();
         }
@@ -141,7 +149,7 @@ final class TcpMotionReceiver implements MotionReceiver {
             return true;
         }
         for (int i = 0; i < senderCount; i++) {
-            InboundStream stream = streams.get(i);
+            ChunkQueue stream = streams.get(i);
             String failure = stream == null ? null : stream.failure();
             if (failure != null) {
                 throw IcErrors.interconnect(failure);
@@ -154,11 +162,16 @@ final class TcpMotionReceiver implements MotionReceiver {
         long now = System.nanoTime();
         List<Integer> missing = missingSenders();
         if (!missing.isEmpty() && now - setupDeadlineNanos > 0) {
-            throw IcErrors.interconnect("sender(s) " + missing + " of motion " + key + " did not connect to receiver "
+            throw IcErrors.interconnect("sender(s) " + missing + " of motion " + key + " did not open a stream to receiver "
                     + receiverIndex + " within " + setupTimeout.toMillis() + " ms");
         }
-        long wait = missing.isEmpty() ? RECHECK_NANOS : Math.min(RECHECK_NANOS, setupDeadlineNanos - now);
-        signal.awaitChange(seen, wait);
+        long wait = missing.isEmpty() ? ChangeSignal.RECHECK_NANOS : Math.min(ChangeSignal.RECHECK_NANOS, setupDeadlineNanos - now);
+        waiting = true;
+        try {
+            signal.awaitChange(seen, Math.max(wait, 1));
+        } finally {
+            waiting = false;
+        }
     }
 
     private List<Integer> missingSenders() {
@@ -174,7 +187,7 @@ final class TcpMotionReceiver implements MotionReceiver {
     @Override
     public void stop() {
         stopped = true;
-        forEachStream(InboundStream::stop);
+        forEachStream(ChunkQueue::stop);
         signal.signal();
     }
 
@@ -184,14 +197,20 @@ final class TcpMotionReceiver implements MotionReceiver {
             return;
         }
         closed = true;
-        registry.unregister(this, stopped);
-        forEachStream(InboundStream::release);
+        BitSet ended = new BitSet(senderCount);
+        forEachStream(s -> {
+            if (s.hasEnd()) {
+                ended.set(s.senderIndex());
+            }
+        });
+        rendezvous.unregister(this, stopped, ended);
+        forEachStream(ChunkQueue::release);
         signal.signal();
     }
 
-    private void forEachStream(Consumer<InboundStream> action) {
+    private void forEachStream(Consumer<ChunkQueue> action) {
         for (int i = 0; i < senderCount; i++) {
-            InboundStream stream = streams.get(i);
+            ChunkQueue stream = streams.get(i);
             if (stream != null) {
                 action.accept(stream);
             }
