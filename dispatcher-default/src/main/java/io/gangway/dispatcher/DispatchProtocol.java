@@ -1,14 +1,22 @@
 package io.gangway.dispatcher;
 
+import io.gangway.api.ClusterSecret;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 
-/** Framing of the dispatch protocol: a 4-byte big-endian payload length, then the Kryo payload. */
+/**
+ * Framing of the dispatch protocol: a 4-byte big-endian payload length, then the Kryo payload. The
+ * first frame a QD sends (the startup) carries the cluster's secret before its payload; the
+ * segment checks it ({@link ClusterSecretCheck}) before it decodes anything.
+ */
 final class DispatchProtocol {
     /** The largest frame accepted (a plan with large VALUES lists stays well under it). */
     static final int MAX_FRAME_LENGTH = 256 * 1024 * 1024;
 
     static final String FRAME_DECODER = "frame-decoder";
+    static final String SECRET_CHECK = "secret-check";
     static final String MESSAGE_DECODER = "message-decoder";
     static final String MESSAGE_ENCODER = "message-encoder";
     static final String HANDLER = "handler";
@@ -16,10 +24,28 @@ final class DispatchProtocol {
     private DispatchProtocol() {
     }
 
-    /** Adds the codec handlers, by name, in front of a role's handler. */
+    /** Adds the QD's codec handlers, by name, in front of its handler. */
     static void addCodec(ChannelPipeline pipeline, KryoSerialization serialization) {
         pipeline.addLast(FRAME_DECODER, new LengthFieldBasedFrameDecoder(MAX_FRAME_LENGTH, 0, 4, 0, 4));
         pipeline.addLast(MESSAGE_DECODER, new DispatchMessageDecoder(serialization));
         pipeline.addLast(MESSAGE_ENCODER, new DispatchMessageEncoder(serialization));
+    }
+
+    /** Adds the segment's codec handlers, by name: the secret is checked between framing and decoding. */
+    static void addServerCodec(ChannelPipeline pipeline, KryoSerialization serialization, ClusterSecret secret) {
+        pipeline.addLast(FRAME_DECODER, new LengthFieldBasedFrameDecoder(MAX_FRAME_LENGTH, 0, 4, 0, 4));
+        pipeline.addLast(SECRET_CHECK, new ClusterSecretCheck(secret));
+        pipeline.addLast(MESSAGE_DECODER, new DispatchMessageDecoder(serialization));
+        pipeline.addLast(MESSAGE_ENCODER, new DispatchMessageEncoder(serialization));
+    }
+
+    /** The startup frame: its length, the cluster's secret, then the serialized startup message. */
+    static ByteBuf startupFrame(ByteBufAllocator alloc, ClusterSecret secret, byte[] startupPayload) {
+        byte[] presented = secret.bytes();
+        ByteBuf frame = alloc.buffer(4 + presented.length + startupPayload.length);
+        frame.writeInt(presented.length + startupPayload.length);
+        frame.writeBytes(presented);
+        frame.writeBytes(startupPayload);
+        return frame;
     }
 }

@@ -1,5 +1,6 @@
 package io.gangway.dispatcher;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.SqlState;
 import io.gangway.dispatcher.DispatchMessage.Cancel;
 import io.gangway.dispatcher.DispatchMessage.Dispatch;
@@ -24,14 +25,16 @@ final class QeClientHandler extends SimpleChannelInboundHandler<DispatchMessage>
 
     private final SegmentDescriptor segment;
     private final QeStartup startup;
-    private final int settingsVersion;
+    private final ClusterSecret secret;
+    private final KryoSerialization serialization;
     private final CompletableFuture<PooledQeConnection> ready = new CompletableFuture<>();
     private @Nullable PooledQeConnection connection;
 
-    QeClientHandler(SegmentDescriptor segment, QeStartup startup, int settingsVersion) {
+    QeClientHandler(SegmentDescriptor segment, QeStartup startup, ClusterSecret secret, KryoSerialization serialization) {
         this.segment = segment;
         this.startup = startup;
-        this.settingsVersion = settingsVersion;
+        this.secret = secret;
+        this.serialization = serialization;
     }
 
     CompletableFuture<PooledQeConnection> ready() {
@@ -40,7 +43,8 @@ final class QeClientHandler extends SimpleChannelInboundHandler<DispatchMessage>
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        ctx.writeAndFlush(new Startup(startup));
+        // The startup presents the cluster's secret ahead of the message, for the segment to check first.
+        ctx.writeAndFlush(DispatchProtocol.startupFrame(ctx.alloc(), secret, serialization.encode(new Startup(startup))));
         super.channelActive(ctx);
     }
 
@@ -52,8 +56,7 @@ final class QeClientHandler extends SimpleChannelInboundHandler<DispatchMessage>
                     protocolViolation(ctx, "a second StartupOk");
                     return;
                 }
-                connection = new PooledQeConnection(ctx.channel(), segment, startup, ok.interconnectEndpoint(), ok.pid(),
-                        settingsVersion);
+                connection = new PooledQeConnection(ctx.channel(), segment, startup, ok.interconnectEndpoint(), ok.pid());
                 ready.complete(connection);
             }
             case StartupFailed failed -> ready.completeExceptionally(new QeConnectFailure(

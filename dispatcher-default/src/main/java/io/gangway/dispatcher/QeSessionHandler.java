@@ -17,6 +17,7 @@ import io.gangway.spi.dispatch.QeStartup;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -209,7 +210,14 @@ final class QeSessionHandler extends SimpleChannelInboundHandler<DispatchMessage
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(System.Logger.Level.DEBUG, "dispatch connection error", cause);
+        if (cause instanceof DecoderException decoding && decoding.getCause() instanceof SqlException e
+                && e.state() == SqlState.PROTOCOL_VIOLATION) {
+            // A frame off the allow-list, or garbage: refused before anything in it was built.
+            LOG.log(System.Logger.Level.WARNING, "dispatch connection from {0} closed: {1}",
+                    ctx.channel().remoteAddress(), e.getMessage());
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, "dispatch connection error", cause);
+        }
         ctx.close();
     }
 

@@ -17,6 +17,7 @@ import io.gangway.spi.plan.PlannedStatement;
 import io.gangway.tck.dispatch.DispatchPlans;
 import io.gangway.tck.dispatch.FakeCluster;
 import io.gangway.tck.dispatch.FakeQeService;
+import io.gangway.tck.util.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

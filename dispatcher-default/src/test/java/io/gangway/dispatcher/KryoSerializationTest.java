@@ -149,4 +149,60 @@ class KryoSerializationTest {
         assertThatThrownBy(() -> receiver.writeInbound(header)).hasMessageContaining("exceeds");
         receiver.finishAndReleaseAll();
     }
+
+    @Test
+    void theAllowListIsBuiltFromTheSealedTreesInOneOrderByName() {
+        List<Class<?>> allowed = serialization.allowedClasses();
+        assertThat(allowed).isSortedAccordingTo(java.util.Comparator.comparing(Class::getName));
+        assertThat(new KryoSerialization().allowedClasses()).as("the same in every process").isEqualTo(allowed);
+        assertThat(allowed).contains(DispatchMessage.Startup.class, DispatchMessage.SharedPlan.class,
+                DispatchRequest.ExecuteSlice.class, DispatchRequest.UtilityCommand.CreateTable.class,
+                DistributionPolicy.Random.class, QeResult.QeError.class, PlannedStatement.class,
+                java.math.BigDecimal.class, java.time.LocalDate.class, byte[].class);
+        assertThat(allowed).doesNotContain(java.util.concurrent.ConcurrentHashMap.class, Object.class, Tripwire.class);
+        for (Class<?> sealed : List.of(io.gangway.spi.plan.PlanNode.class, io.gangway.spi.query.Expr.class,
+                DispatchMessage.class, DispatchRequest.class)) {
+            assertThat(allowed).as("every record of " + sealed.getSimpleName()).containsAll(records(sealed));
+        }
+    }
+
+    private static List<Class<?>> records(Class<?> sealed) {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isSealed()) {
+                out.addAll(records(permitted));
+            } else if (permitted.isRecord()) {
+                out.add(permitted);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aClassOffTheListIsRefusedOnBothEnds() {
+        assertThatThrownBy(() -> serialization.encode(new java.util.concurrent.ConcurrentHashMap<String, String>()))
+                .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.INTERNAL_ERROR));
+        for (byte[] stranger : List.of(StrangerFrames.namingClass("java.util.concurrent.ConcurrentHashMap"),
+                StrangerFrames.namingClass("io.gangway.dispatcher.Tripwire"), StrangerFrames.unknownClassNumber())) {
+            assertThatThrownBy(() -> serialization.decode(stranger))
+                    .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.PROTOCOL_VIOLATION));
+        }
+        assertThat(TripwireFlag.TRIPPED).as("the named class was never initialized").isFalse();
+    }
+
+    /** A value an extension's plans could carry. */
+    record ExtensionValue(String name, List<Long> values) {
+    }
+
+    @Test
+    void anExtensionContributesItsClasses() {
+        KryoSerialization extended = new KryoSerialization(List.of(ExtensionValue.class));
+        ExtensionValue value = new ExtensionValue("x", List.of(1L, 2L));
+        assertThat(extended.decode(extended.encode(value))).isEqualTo(value);
+        assertThat(extended.allowedClasses()).contains(ExtensionValue.class).isSortedAccordingTo(
+                java.util.Comparator.comparing(Class::getName));
+        assertThatThrownBy(() -> serialization.encode(value)).isInstanceOf(SqlException.class);
+        assertThatThrownBy(() -> serialization.decode(extended.encode(value))).as("a process without the extension")
+                .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.PROTOCOL_VIOLATION));
+    }
 }

@@ -19,6 +19,9 @@ import io.gangway.engine.rewriter.ViewExpander;
 import io.gangway.spi.analyzer.Analyzer;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.Dispatcher;
+import io.gangway.spi.dispatch.GangManagerFactory;
+import io.gangway.spi.dispatch.IdleQePoolFactory;
+import io.gangway.spi.dispatch.QeManagement;
 import io.gangway.spi.interconnect.Interconnect;
 import io.gangway.spi.parser.Parser;
 import io.gangway.spi.planner.Planner;
@@ -29,8 +32,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The composition root of a coordinator: binds each SPI to the service the configuration selects
- * ({@code parser}, {@code planner}, {@code dispatcher}, {@code gp_interconnect_type}) and builds the
- * QD session factory on them.
+ * ({@code parser}, {@code planner}, {@code dispatcher}, {@code gp_idle_qe_pool}, {@code gp_gang_manager},
+ * {@code gp_interconnect_type}) and builds the QD session factory on them.
  */
 public final class CoordinatorModule extends AbstractModule {
     private final ProcessConfig config;
@@ -70,8 +73,24 @@ public final class CoordinatorModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Dispatcher dispatcher() {
-        return create(Dispatcher.class, "dispatcher", "default");
+    IdleQePoolFactory idleQePools() {
+        return create(IdleQePoolFactory.class, IdleQePoolFactory.SETTING, IdleQePoolFactory.DEFAULT_NAME);
+    }
+
+    @Provides
+    @Singleton
+    GangManagerFactory gangManagers() {
+        return create(GangManagerFactory.class, GangManagerFactory.SETTING, GangManagerFactory.DEFAULT_NAME);
+    }
+
+    /** The dispatcher, opening each session with the configured pool and gang manager through their interfaces. */
+    @Provides
+    @Singleton
+    Dispatcher dispatcher(IdleQePoolFactory pools, GangManagerFactory gangManagers) {
+        boolean explicit = config.settings().get(IdleQePoolFactory.SETTING).isPresent()
+                || config.settings().get(GangManagerFactory.SETTING).isPresent();
+        return new ConfiguredQeManagementDispatcher(create(Dispatcher.class, "dispatcher", "default"),
+                new QeManagement(pools, gangManagers), explicit);
     }
 
     @Provides
