@@ -6,6 +6,7 @@ import io.gangway.api.ClusterSecret;
 import io.gangway.api.Settings;
 import io.gangway.dispatcher.gang.DefaultGangManagerFactory;
 import io.gangway.dispatcher.pool.CommonsIdleQePoolFactory;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.spi.dispatch.DispatcherSession;

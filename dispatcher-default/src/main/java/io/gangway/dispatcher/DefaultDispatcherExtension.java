@@ -1,11 +1,12 @@
 package io.gangway.dispatcher;
 
-import io.gangway.spi.Extension;
-import io.gangway.spi.ExtensionContext;
-import io.gangway.spi.ServiceFactory;
 import io.gangway.dispatcher.gang.DefaultGangManagerFactory;
 import io.gangway.dispatcher.pool.CommonsIdleQePoolFactory;
 import io.gangway.dispatcher.pool.NoIdleQePoolFactory;
+import io.gangway.dispatcher.qe.NettyDispatchServer;
+import io.gangway.spi.Extension;
+import io.gangway.spi.ExtensionContext;
+import io.gangway.spi.ServiceFactory;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.spi.dispatch.GangManagerFactory;

@@ -6,6 +6,8 @@ import io.gangway.api.Settings;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
 import io.gangway.dispatcher.gang.DefaultGang;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.dispatch.DispatchOptions;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.DispatchStats;

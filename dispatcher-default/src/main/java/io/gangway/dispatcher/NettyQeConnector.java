@@ -1,6 +1,8 @@
 package io.gangway.dispatcher;
 
 import io.gangway.api.ClusterSecret;
+import io.gangway.dispatcher.protocol.DispatchProtocol;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.QeStartup;
 import io.netty.bootstrap.Bootstrap;

@@ -4,9 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
-import io.gangway.dispatcher.DispatchMessage.Cancel;
-import io.gangway.dispatcher.DispatchMessage.Dispatch;
-import io.gangway.dispatcher.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.DispatchMessage.Cancel;
+import io.gangway.dispatcher.protocol.DispatchMessage.Dispatch;
+import io.gangway.dispatcher.protocol.DispatchMessage.Terminate;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.QeConnection;

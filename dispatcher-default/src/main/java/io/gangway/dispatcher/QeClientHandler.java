@@ -2,13 +2,16 @@ package io.gangway.dispatcher;
 
 import io.gangway.api.ClusterSecret;
 import io.gangway.api.SqlState;
-import io.gangway.dispatcher.DispatchMessage.Cancel;
-import io.gangway.dispatcher.DispatchMessage.Dispatch;
-import io.gangway.dispatcher.DispatchMessage.Result;
-import io.gangway.dispatcher.DispatchMessage.Startup;
-import io.gangway.dispatcher.DispatchMessage.StartupFailed;
-import io.gangway.dispatcher.DispatchMessage.StartupOk;
-import io.gangway.dispatcher.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.DispatchMessage.Cancel;
+import io.gangway.dispatcher.protocol.DispatchMessage.Dispatch;
+import io.gangway.dispatcher.protocol.DispatchMessage.Result;
+import io.gangway.dispatcher.protocol.DispatchMessage.Startup;
+import io.gangway.dispatcher.protocol.DispatchMessage.StartupFailed;
+import io.gangway.dispatcher.protocol.DispatchMessage.StartupOk;
+import io.gangway.dispatcher.protocol.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.DispatchProtocol;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.QeStartup;
 import io.netty.channel.ChannelHandlerContext;
@@ -44,7 +47,8 @@ final class QeClientHandler extends SimpleChannelInboundHandler<DispatchMessage>
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         // The startup presents the cluster's secret ahead of the message, for the segment to check first.
-        ctx.writeAndFlush(DispatchProtocol.startupFrame(ctx.alloc(), secret, serialization.encode(new Startup(startup))));
+        ctx.writeAndFlush(DispatchProtocol.startupFrame(ctx.alloc(), secret, serialization,
+                serialization.encode(new Startup(startup))));
         super.channelActive(ctx);
     }
 

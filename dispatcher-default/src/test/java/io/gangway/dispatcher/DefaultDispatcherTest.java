@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gangway.api.Settings;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.dispatcher.qe.NettyDispatchServer;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.DispatchRequest.ExecuteSlice;
 import io.gangway.spi.dispatch.DispatchStats.DestroyReason;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gangway.api.ClusterSecret;
 import io.gangway.api.Settings;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.KryoSerialization;
+import io.gangway.dispatcher.qe.NettyDispatchServer;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.DispatcherSession;
 import io.gangway.spi.dispatch.QeResult;
@@ -87,7 +90,8 @@ class DispatchServerStrangerTest {
             try (Socket socket = connect()) {
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
                 DataInputStream in = new DataInputStream(socket.getInputStream());
-                sendFrame(out, secret.bytes(), serialization.encode(new DispatchMessage.Startup(startup())));
+                sendFrame(out, secret.bytes(), serialization.fingerprint(),
+                        serialization.encode(new DispatchMessage.Startup(startup())));
                 byte[] answer = new byte[in.readInt()];
                 in.readFully(answer);
                 assertThat(serialization.decode(answer)).isInstanceOf(DispatchMessage.StartupOk.class);
@@ -96,7 +100,8 @@ class DispatchServerStrangerTest {
             }
             // As the startup itself, behind the right secret.
             try (Socket socket = connect()) {
-                sendFrame(new DataOutputStream(socket.getOutputStream()), secret.bytes(), StrangerFrames.namingClass(className));
+                sendFrame(new DataOutputStream(socket.getOutputStream()), secret.bytes(), serialization.fingerprint(),
+                        StrangerFrames.namingClass(className));
                 assertThat(closedByServer(new DataInputStream(socket.getInputStream()))).isTrue();
             }
         }
@@ -108,13 +113,19 @@ class DispatchServerStrangerTest {
 
     @Test
     void aStartupWithoutTheSecretOrWithAWrongOneIsRefused() throws IOException {
+        assertThat(TripwireFlag.TRIPPED).isFalse();
         byte[] startup = serialization.encode(new DispatchMessage.Startup(startup()));
         byte[] wrong = ClusterSecret.generate().bytes();
+        byte[] fingerprint = serialization.fingerprint();
+        byte[] otherClasses = new KryoSerialization(List.of(Tripwire.class)).fingerprint();
         List<byte[][]> strangers = List.of(
                 new byte[][] {startup},
-                new byte[][] {wrong, startup},
-                new byte[][] {ClusterSecret.INSECURE_FOR_TESTS.bytes(), startup},
-                new byte[][] {new byte[3]});
+                new byte[][] {fingerprint, startup},
+                new byte[][] {wrong, fingerprint, startup},
+                new byte[][] {ClusterSecret.INSECURE_FOR_TESTS.bytes(), fingerprint, startup},
+                new byte[][] {new byte[3]},
+                // The secret, but another allow-list (other extensions): refused before it is misread.
+                new byte[][] {secret.bytes(), otherClasses, startup});
         for (byte[][] frame : strangers) {
             try (Socket socket = connect()) {
                 sendFrame(new DataOutputStream(socket.getOutputStream()), frame);
@@ -122,6 +133,7 @@ class DispatchServerStrangerTest {
             }
         }
         assertThat(service.startups()).as("no QE was started for a stranger").isEmpty();
+        assertThat(TripwireFlag.TRIPPED).as("an allow-list naming Tripwire never initializes it").isFalse();
         assertThat(server.openSessions()).isZero();
         theSegmentKeepsServing();
     }

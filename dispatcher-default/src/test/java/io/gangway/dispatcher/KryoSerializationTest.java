@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.DispatchProtocol;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.catalog.DistributionPolicy;
 import io.gangway.spi.catalog.TableDescriptor;
 import io.gangway.spi.dispatch.DispatchRequest;
@@ -199,8 +202,11 @@ class KryoSerializationTest {
         KryoSerialization extended = new KryoSerialization(List.of(ExtensionValue.class));
         ExtensionValue value = new ExtensionValue("x", List.of(1L, 2L));
         assertThat(extended.decode(extended.encode(value))).isEqualTo(value);
-        assertThat(extended.allowedClasses()).contains(ExtensionValue.class).isSortedAccordingTo(
-                java.util.Comparator.comparing(Class::getName));
+        List<Class<?>> protocol = serialization.allowedClasses();
+        assertThat(extended.allowedClasses()).as("the protocol's numbers first, unchanged; the extension's after")
+                .startsWith(protocol.toArray(Class<?>[]::new)).endsWith(ExtensionValue.class);
+        assertThat(extended.fingerprint()).isNotEqualTo(serialization.fingerprint());
+        assertThat(new KryoSerialization(List.of(ExtensionValue.class)).matchesFingerprint(extended.fingerprint())).isTrue();
         assertThatThrownBy(() -> serialization.encode(value)).isInstanceOf(SqlException.class);
         assertThatThrownBy(() -> serialization.decode(extended.encode(value))).as("a process without the extension")
                 .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.PROTOCOL_VIOLATION));

@@ -2,6 +2,7 @@ package io.gangway.dispatcher;
 
 import io.gangway.dispatcher.gang.DefaultGangManagerFactory;
 import io.gangway.dispatcher.pool.NoIdleQePoolFactory;
+import io.gangway.dispatcher.qe.NettyDispatchServer;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.spi.dispatch.GangManagerFactory;

@@ -1,6 +1,7 @@
 package io.gangway.dispatcher;
 
 import com.esotericsoftware.kryo.io.Output;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 
 /** Payloads a stranger could send: Kryo's encoding of an object whose class is named by its name, built by hand. */
 final class StrangerFrames {

@@ -15,26 +15,21 @@ import io.gangway.spi.dispatch.QeInfo;
 import io.gangway.spi.dispatch.QeRole;
 import io.gangway.spi.dispatch.QeStartup;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
-import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The QEs of one QD session on Commons Pool 2. Writers sit in {@link WriterSlots}; readers live in
- * one {@link GenericKeyedObjectPool} keyed by content, which evicts those idle longer than
+ * The QEs of one QD session on Commons Pool 2. Writers sit in {@link WriterSlots}; readers in a
+ * {@link ReaderPool} keyed by content, which evicts those idle longer than
  * {@code gp_vmem_idle_resource_timeout}. A gang's new QEs connect concurrently
  * ({@link GangConnecting}); {@link #release} asks {@link RecyclePolicy} whether to keep a QE and
  * counts each destroyed one by its reason ({@link PoolCounters}).
@@ -47,9 +42,8 @@ public final class CommonsIdleQePool implements IdleQePool {
 
     private final IdleQePoolContext context;
     private final Clock clock;
-    private final GenericKeyedObjectPool<Integer, PooledQe> readers;
+    private final ReaderPool readers;
     private final WriterSlots writers = new WriterSlots();
-    private final Map<Integer, Queue<PooledQe>> prepared = new ConcurrentHashMap<>();
     private final Map<QeConnection, PooledQe> live = new ConcurrentHashMap<>();
     private final AtomicInteger nextIdentifier = new AtomicInteger();
     private final PoolCounters counters = new PoolCounters();
@@ -65,32 +59,8 @@ public final class CommonsIdleQePool implements IdleQePool {
         this.settings = context.settings();
         this.config = processConfig.withSettings(new Settings(context.settings()));
         this.clock = requireNonNull(clock, "clock is null");
-        GenericKeyedObjectPoolConfig<PooledQe> pc = new GenericKeyedObjectPoolConfig<>();
-        pc.setJmxEnabled(false);
-        pc.setMaxTotalPerKey(-1);
-        pc.setMaxTotal(-1);
-        // The idle threshold is applied in release(), per content and with a reason, not by the pool.
-        pc.setMaxIdlePerKey(-1);
-        pc.setMinIdlePerKey(0);
-        pc.setLifo(true);
-        pc.setTestOnBorrow(true);
-        pc.setTestWhileIdle(true);
-        pc.setBlockWhenExhausted(false);
-        pc.setMaxWait(config.connectTimeout());
-        pc.setNumTestsPerEvictionRun(-1);
-        this.readers = new GenericKeyedObjectPool<>(new ReaderObjectFactory(this), pc);
-        applyEviction(config);
-    }
-
-    /** Greenplum frees idle readers after {@code gp_vmem_idle_resource_timeout}; writers stay (they are not pooled here). */
-    private void applyEviction(DispatcherConfig c) {
-        Duration idle = c.idleResourceTimeout();
-        if (idle.isZero() || idle.isNegative()) {
-            readers.setTimeBetweenEvictionRuns(Duration.ofMillis(-1));
-            return;
-        }
-        readers.setMinEvictableIdleDuration(idle);
-        readers.setTimeBetweenEvictionRuns(Duration.ofMillis(Math.max(10, Math.min(1_000, idle.toMillis() / 2))));
+        this.readers = new ReaderPool(config, this::connectNow, qe -> qe.qe().isHealthy() && hasCurrentSettings(qe),
+                this::destroyedByPool);
     }
 
     @Override
@@ -170,20 +140,8 @@ public final class CommonsIdleQePool implements IdleQePool {
 
     /** An idle reader of the content, or null when none is idle (or none passed validation). */
     private @Nullable PooledQe idleReader(int content) {
-        if (readers.getNumIdle(content) == 0) {
-            return null;
-        }
-        return borrow(content);
-    }
-
-    private PooledQe borrow(int content) {
-        PooledQe qe;
-        try {
-            qe = readers.borrowObject(content);
-        } catch (Exception e) {
-            throw SqlException.of(e);
-        }
-        if (!qe.takeFresh()) {
+        PooledQe qe = readers.lendIdle(content);
+        if (qe != null && !qe.takeFresh()) {
             counters.reused();
         }
         return qe;
@@ -239,24 +197,14 @@ public final class CommonsIdleQePool implements IdleQePool {
             }
         }
         for (int k = 0; k < newReaderSlots.size(); k++) {
-            int slot = newReaderSlots.get(k);
-            int content = contents.get(slot);
-            PooledQe reader = live.get(readerFutures.get(k).join());
-            prepared.computeIfAbsent(content, c -> new ConcurrentLinkedQueue<>()).add(reader);
-            gang[slot] = borrowNew(content);
+            PooledQe reader = readers.lendNew(live.get(readerFutures.get(k).join()),
+                    leftover -> destroy(leftover, DestroyReason.FORCED));
+            if (!reader.takeFresh()) {
+                counters.reused();
+            }
+            gang[newReaderSlots.get(k)] = reader;
         }
         counters.gangCreated(System.nanoTime() - started);
-    }
-
-    private PooledQe borrowNew(int content) {
-        try {
-            return borrow(content);
-        } finally {
-            Queue<PooledQe> left = prepared.remove(content);
-            if (left != null) {
-                left.forEach(qe -> destroy(qe, DestroyReason.FORCED));
-            }
-        }
     }
 
     private Optional<String> awaitAll(List<CompletableFuture<QeConnection>> futures) {
@@ -273,13 +221,8 @@ public final class CommonsIdleQePool implements IdleQePool {
         });
     }
 
-    /** The pool's factory: the reader connected for this content beforehand, else a new one now. */
-    PooledQe takePreparedOrConnect(int content) {
-        Queue<PooledQe> queue = prepared.get(content);
-        PooledQe qe = queue == null ? null : queue.poll();
-        if (qe != null) {
-            return qe;
-        }
+    /** A reader connected now, alone: what the reader pool makes when a borrow finds none prepared. */
+    private PooledQe connectNow(int content) {
         CompletableFuture<QeConnection> f = connect(content, false);
         Optional<String> failure = awaitAll(List.of(f));
         if (failure.isPresent()) {
@@ -332,10 +275,9 @@ public final class CommonsIdleQePool implements IdleQePool {
         }
         try {
             if (reason == null) {
-                readers.returnObject(qe.content(), qe);
+                readers.giveBack(qe);
             } else {
-                qe.destroyReason(reason);
-                readers.invalidateObject(qe.content(), qe);
+                readers.invalidate(qe, reason);
             }
         } catch (Exception e) {
             LOG.log(System.Logger.Level.DEBUG, "releasing a reader QE failed", e);
@@ -347,12 +289,12 @@ public final class CommonsIdleQePool implements IdleQePool {
         Set<Integer> down = context.downContents().get();
         return new RecyclePolicy.Facts(qe.content(), qe.isWriter(), closed, qe.qe().isHealthy(),
                 down.contains(qe.content()), hasCurrentSettings(qe), qe.qe().peakMemoryBytes(),
-                readers.getNumIdle(qe.content()));
+                readers.idle(qe.content()));
     }
 
     @Override
     public int idleCount(int content) {
-        return readers.getNumIdle(content) + (writers.isIdle(content) ? 1 : 0);
+        return readers.idle(content) + (writers.isIdle(content) ? 1 : 0);
     }
 
     @Override
@@ -386,11 +328,9 @@ public final class CommonsIdleQePool implements IdleQePool {
                 destroy(writer, DestroyReason.BROKEN);
             }
         }
-        for (Integer content : readers.getKeys()) {
-            while (readers.getNumIdle(content) > 0) {
-                PooledQe qe = borrow(content);
-                taken.add(qe);
-            }
+        for (PooledQe reader : readers.lendAllIdle()) {
+            reader.takeFresh();
+            taken.add(reader);
         }
         List<QeConnection> lent = new ArrayList<>(taken.size());
         for (PooledQe qe : taken) {
@@ -423,7 +363,7 @@ public final class CommonsIdleQePool implements IdleQePool {
         settingsVersion++;
         DispatcherConfig updated = config.withSettings(new Settings(changed));
         if (!updated.idleResourceTimeout().equals(config.idleResourceTimeout())) {
-            applyEviction(updated);
+            readers.applyEviction(updated);
         }
         config = updated;
     }
@@ -484,6 +424,5 @@ public final class CommonsIdleQePool implements IdleQePool {
         for (PooledQe qe : List.copyOf(live.values())) {
             destroy(qe, DestroyReason.SESSION_CLOSED);
         }
-        prepared.clear();
     }
 }

@@ -1,14 +1,16 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.qe;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
-import io.gangway.dispatcher.DispatchMessage.Cancel;
-import io.gangway.dispatcher.DispatchMessage.Dispatch;
-import io.gangway.dispatcher.DispatchMessage.Result;
-import io.gangway.dispatcher.DispatchMessage.Startup;
-import io.gangway.dispatcher.DispatchMessage.StartupFailed;
-import io.gangway.dispatcher.DispatchMessage.StartupOk;
-import io.gangway.dispatcher.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.DispatchMessage.Cancel;
+import io.gangway.dispatcher.protocol.DispatchMessage.Dispatch;
+import io.gangway.dispatcher.protocol.DispatchMessage.Result;
+import io.gangway.dispatcher.protocol.DispatchMessage.Startup;
+import io.gangway.dispatcher.protocol.DispatchMessage.StartupFailed;
+import io.gangway.dispatcher.protocol.DispatchMessage.StartupOk;
+import io.gangway.dispatcher.protocol.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.QeService;

@@ -1,10 +1,12 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.qe;
 
 import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.ClusterSecret;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.dispatcher.protocol.DispatchProtocol;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.QeService;
 import io.gangway.spi.interconnect.Endpoint;
@@ -28,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The dispatch listener of a segment's postmaster: every accepted connection is one QE, served by
  * a {@link QeSessionHandler} once its startup presented the cluster's secret
- * ({@link ClusterSecretCheck}). Closing the server closes every QE connection.
+ * (checked by the protocol's {@code secret-check} handler). Closing the server closes every QE connection.
  */
 public final class NettyDispatchServer implements DispatchServer {
     private final EventLoopGroup bossGroup;

@@ -1,4 +1,4 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.protocol;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
@@ -10,6 +10,10 @@ import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import com.esotericsoftware.kryo.util.Pool;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -25,10 +29,13 @@ import java.util.List;
  */
 public final class KryoSerialization {
     /** The first number given to an allowed class; Kryo's own registrations (primitives, String) are below. */
-    static final int FIRST_ID = 100;
+    public static final int FIRST_ID = 100;
+    /** Bytes of {@link #fingerprint()}. */
+    public static final int FINGERPRINT_LENGTH = 8;
     private static final int INITIAL_BUFFER = 4096;
 
     private final List<Class<?>> allowed;
+    private final byte[] fingerprint;
     private final Pool<Codec> pool;
 
     /** The protocol's classes only. */
@@ -42,6 +49,7 @@ public final class KryoSerialization {
      */
     public KryoSerialization(Collection<Class<?>> extensionClasses) {
         this.allowed = SerializableClasses.with(extensionClasses);
+        this.fingerprint = fingerprintOf(allowed);
         this.pool = new Pool<>(true, false, 64) {
             @Override
             protected Codec create() {
@@ -51,8 +59,34 @@ public final class KryoSerialization {
     }
 
     /** The allowed classes in registration order (their numbers are {@link #FIRST_ID} onward). */
-    List<Class<?>> allowedClasses() {
+    public List<Class<?>> allowedClasses() {
         return allowed;
+    }
+
+    /**
+     * {@value #FINGERPRINT_LENGTH} bytes that differ, but for a vanishing chance, between two
+     * allow-lists that number any class differently: a QD presents it at startup and a QE with
+     * another list (other extensions) refuses it before decoding a frame it would misread.
+     */
+    public byte[] fingerprint() {
+        return fingerprint.clone();
+    }
+
+    /** Whether {@code presented} is this allow-list's fingerprint. */
+    public boolean matchesFingerprint(byte[] presented) {
+        return MessageDigest.isEqual(fingerprint, presented);
+    }
+
+    private static byte[] fingerprintOf(List<Class<?>> allowed) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Class<?> type : allowed) {
+                sha.update((type.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return Arrays.copyOf(sha.digest(), FINGERPRINT_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private Kryo newKryo() {

@@ -1,4 +1,4 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.protocol;
 
 import io.gangway.api.TypeKind;
 import java.lang.reflect.Field;
@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * closed trees that travel (the sealed {@link DispatchMessage}s and what their record components
  * name: requests, plans, query expressions, catalog descriptors, results) plus the Java classes of
  * SQL values ({@link TypeKind#javaClass()}) and a short list of JDK types, in one order by class
- * name, so every process that builds it from the same classes numbers them alike.
+ * name, so every process that builds it from the same classes numbers them alike. Classes an
+ * extension adds come after them, in their own order by name.
  *
  * <p>A sealed type contributes its permitted subclasses; a record its components' types, type
  * arguments included; another class of ours its instance fields' types. An interface that is not
@@ -58,29 +59,44 @@ final class SerializableClasses {
     private SerializableClasses() {
     }
 
-    /** The protocol's classes, in registration order. */
+    /** The protocol's classes, in registration order: by class name. */
     static List<Class<?>> protocol() {
-        return with(List.of());
+        return sorted(walkAll(List.of(), Set.of()));
     }
 
     /**
-     * The protocol's classes and {@code extra} (what an extension's plans or values carry, walked
-     * the same way), in registration order: by class name, so the order does not depend on the
-     * order extensions were found in.
+     * The protocol's classes, then those {@code extra} adds (what an extension's plans or values
+     * carry, walked the same way), each part ordered by class name: the protocol's numbers never
+     * depend on extensions, and an extension's on the order extensions were found in.
      */
     static List<Class<?>> with(Collection<Class<?>> extra) {
-        Set<Class<?>> found = new HashSet<>(JDK);
-        List<Class<?>> roots = new ArrayList<>(ROOTS);
-        for (TypeKind kind : TypeKind.values()) {
-            roots.add(kind.javaClass());
+        List<Class<?>> protocol = protocol();
+        List<Class<?>> added = sorted(walkAll(extra, Set.copyOf(protocol)));
+        List<Class<?>> all = new ArrayList<>(protocol);
+        all.addAll(added);
+        return List.copyOf(all);
+    }
+
+    private static Set<Class<?>> walkAll(Collection<Class<?>> extra, Set<Class<?>> known) {
+        Set<Class<?>> found = new HashSet<>(known);
+        if (extra.isEmpty()) {
+            found.addAll(JDK);
+            List<Class<?>> roots = new ArrayList<>(ROOTS);
+            for (TypeKind kind : TypeKind.values()) {
+                roots.add(kind.javaClass());
+            }
+            roots.forEach(root -> walk(root, found));
+        } else {
+            extra.forEach(root -> walk(root, found));
         }
-        roots.addAll(extra);
-        for (Class<?> root : roots) {
-            walk(root, found);
-        }
-        List<Class<?>> ordered = new ArrayList<>(found);
+        found.removeAll(known);
+        return found;
+    }
+
+    private static List<Class<?>> sorted(Set<Class<?>> classes) {
+        List<Class<?>> ordered = new ArrayList<>(classes);
         ordered.sort(Comparator.comparing(Class::getName));
-        return List.copyOf(ordered);
+        return ordered;
     }
 
     private static void walk(Type type, Set<Class<?>> found) {

@@ -1,4 +1,4 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.protocol;
 
 import static java.util.Objects.requireNonNull;
 
