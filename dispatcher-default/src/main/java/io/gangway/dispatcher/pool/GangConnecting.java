@@ -57,14 +57,6 @@ final class GangConnecting {
         return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
     }
 
-    /** Gives the QE a connect made, if it made one, to {@code action}. */
-    static void startedOrNullAnd(CompletableFuture<QeConnection> f, Consumer<QeConnection> action) {
-        QeConnection qe = startedOrNull(f);
-        if (qe != null) {
-            action.accept(qe);
-        }
-    }
-
     /** Greenplum's error when a gang cannot be made; {@code detail} is the segment's own reason. */
     static SqlException segmentResources(String detail) {
         return new SqlException(SqlState.GP_SEGMENT_RESOURCES, "failed to acquire resources on one or more segments",

@@ -106,30 +106,35 @@ final class NoIdleQePool implements IdleQePool {
     }
 
     /**
-     * Every QE of the batch, or 58M01 with the first failure's reason; of the QEs that did start,
-     * writers are kept as the session's and readers closed.
+     * Every QE of the batch, or 58M01 with the first failure's reason (in gang order) once every
+     * connect of the batch has ended; of the QEs that did start, writers are kept as the session's
+     * and readers closed. The connector bounds each connect, so the wait ends.
      */
     private List<QeConnection> await(List<CompletableFuture<QeConnection>> batch) {
         try {
-            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).get();
+            CompletableFuture.allOf(batch.stream().map(f -> f.handle((qe, e) -> qe)).toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             batch.forEach(f -> f.thenAccept(qe -> destroy(qe, DestroyReason.FORCED)));
             throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request", e);
         } catch (ExecutionException e) {
-            for (CompletableFuture<QeConnection> f : batch) {
-                GangConnecting.startedOrNullAnd(f, qe -> {
-                    if (qe.isWriter()) {
-                        keepWriter(qe);
-                    } else {
-                        destroy(qe, DestroyReason.FORCED);
-                    }
-                });
-            }
-            Throwable cause = e.getCause();
-            throw GangConnecting.segmentResources(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            throw new IllegalStateException("a handled future cannot fail", e);
         }
-        return batch.stream().map(CompletableFuture::join).toList();
+        Optional<Throwable> failure = batch.stream().filter(CompletableFuture::isCompletedExceptionally)
+                .map(CompletableFuture::exceptionNow).findFirst();
+        if (failure.isEmpty()) {
+            return batch.stream().map(CompletableFuture::join).toList();
+        }
+        for (CompletableFuture<QeConnection> f : batch) {
+            QeConnection qe = GangConnecting.startedOrNull(f);
+            if (qe != null && qe.isWriter()) {
+                keepWriter(qe);
+            } else if (qe != null) {
+                destroy(qe, DestroyReason.FORCED);
+            }
+        }
+        Throwable cause = failure.get();
+        throw GangConnecting.segmentResources(cause.getMessage() == null ? cause.toString() : cause.getMessage());
     }
 
     private void keepWriter(QeConnection writer) {
