@@ -406,11 +406,12 @@ public final class CommonsIdleQePool implements IdleQePool {
         if (!live.remove(qe.qe(), qe)) {
             return;
         }
-        qe.qe().close();
+        // Counted before the close, so whoever sees the QE gone on its segment sees it counted.
         counters.destroyed(reason);
         if (RecyclePolicy.losesWriter(qe.isWriter(), reason)) {
             writerLost = true;
         }
+        qe.qe().close();
     }
 
     @Override

@@ -176,11 +176,12 @@ final class NoIdleQePool implements IdleQePool {
             return;
         }
         writers.remove(qe.content(), qe);
-        qe.close();
+        // Counted before the close, so whoever sees the QE gone on its segment sees it counted.
         counters.destroyed(reason);
         if (RecyclePolicy.losesWriter(qe.isWriter(), reason)) {
             writerLost = true;
         }
+        qe.close();
     }
 
     @Override
