@@ -1,15 +1,26 @@
 package io.gangway.dispatcher;
 
 import io.gangway.api.settings.SettingDefinition;
+import io.gangway.dispatcher.gang.DefaultGangManagerFactory;
+import io.gangway.dispatcher.pool.CommonsIdleQePoolFactory;
+import io.gangway.dispatcher.pool.NoIdleQePoolFactory;
+import io.gangway.dispatcher.qe.NettyDispatchServer;
 import io.gangway.spi.Extension;
 import io.gangway.spi.ExtensionContext;
 import io.gangway.spi.ServiceFactory;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.Dispatcher;
+import io.gangway.spi.dispatch.GangManagerFactory;
+import io.gangway.spi.dispatch.IdleQePoolFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The default dispatcher extension: the coordinator's {@link Dispatcher} and the segments' {@link DispatchServer}. */
+/**
+ * The default dispatcher extension: the coordinator's {@link Dispatcher}, the segments'
+ * {@link DispatchServer}, the idle QE pools {@code commons} and {@code none}
+ * ({@value IdleQePoolFactory#SETTING}) and the {@code default} gang manager.
+ */
 public final class DefaultDispatcherExtension implements Extension {
     public static final String NAME = "default";
 
@@ -20,7 +31,19 @@ public final class DefaultDispatcherExtension implements Extension {
 
     @Override
     public List<ServiceFactory<?>> factories() {
-        return List.of(new DispatcherFactory(), new DispatchServerFactory());
+        return List.of(new DispatcherFactory(), new DispatchServerFactory(),
+                new Factory<>(IdleQePoolFactory.class, CommonsIdleQePoolFactory.NAME,
+                        config -> new CommonsIdleQePoolFactory(DispatcherConfig.fromMap(config))),
+                new Factory<>(IdleQePoolFactory.class, NoIdleQePoolFactory.NAME, config -> new NoIdleQePoolFactory()),
+                new Factory<>(GangManagerFactory.class, DefaultGangManagerFactory.NAME, config -> new DefaultGangManagerFactory()));
+    }
+
+    /** A factory of a service made from the process's settings alone. */
+    private record Factory<T>(Class<T> type, String name, Function<Map<String, String>, T> make) implements ServiceFactory<T> {
+        @Override
+        public T create(ExtensionContext context, Map<String, String> config) {
+            return make.apply(config);
+        }
     }
 
     /** Makes the coordinator's dispatcher from the process's settings. */
@@ -37,7 +60,8 @@ public final class DefaultDispatcherExtension implements Extension {
 
         @Override
         public Dispatcher create(ExtensionContext context, Map<String, String> config) {
-            return new DefaultDispatcher(DispatcherConfig.fromMap(config));
+            return new DefaultDispatcher(DispatcherConfig.fromMap(config), Math.max(2, Runtime.getRuntime().availableProcessors()),
+                    context.clusterSecret());
         }
 
         @Override
@@ -60,7 +84,7 @@ public final class DefaultDispatcherExtension implements Extension {
 
         @Override
         public DispatchServer create(ExtensionContext context, Map<String, String> config) {
-            return new NettyDispatchServer();
+            return new NettyDispatchServer(context.clusterSecret());
         }
     }
 }

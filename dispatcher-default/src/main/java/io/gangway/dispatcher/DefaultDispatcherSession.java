@@ -2,23 +2,30 @@ package io.gangway.dispatcher;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gangway.api.Settings;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.dispatcher.gang.DefaultGang;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.dispatch.DispatchOptions;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.DispatchStats;
 import io.gangway.spi.dispatch.DispatchedStatement;
 import io.gangway.spi.dispatch.DispatcherSession;
 import io.gangway.spi.dispatch.Gang;
+import io.gangway.spi.dispatch.GangManager;
+import io.gangway.spi.dispatch.IdleQePool;
+import io.gangway.spi.dispatch.IdleQePoolContext;
 import io.gangway.spi.dispatch.QeConnection;
 import io.gangway.spi.dispatch.QeInfo;
+import io.gangway.spi.dispatch.QeManagement;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.SliceTable;
 import io.gangway.spi.interconnect.Endpoint;
 import io.gangway.spi.plan.GangType;
 import io.gangway.spi.plan.PlannedStatement;
 import io.gangway.spi.plan.Slice;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,33 +37,52 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dispatcher side of one QD session: its component databases, QE pool and gang manager, and
- * the dispatcher states of its statements in flight (closed when the session aborts them or ends).
+ * The dispatcher side of one QD session: its component databases, and the QE pool and gang manager
+ * the configured factories made for it (used through their SPI interfaces only), and the dispatcher
+ * states of its statements in flight (closed when the session aborts them or ends).
  */
 final class DefaultDispatcherSession implements DispatcherSession {
     private final ComponentDatabases components;
-    private final CommonsIdleQePool pool;
-    private final DefaultGangManager gangManager;
+    private final SessionQeConnector connector;
+    private final IdleQePool pool;
+    private final GangManager gangManager;
     private final Runnable onClose;
     private final KryoSerialization serialization;
     private final Set<DispatcherState> open = ConcurrentHashMap.newKeySet();
+    private volatile DispatcherConfig config;
     private volatile boolean closed;
 
     DefaultDispatcherSession(long sessionId, ComponentDatabases components, Map<String, String> settings,
-            QeConnector connector, KryoSerialization serialization, DispatcherConfig config, Runnable onClose) {
+            NettyQeConnector connector, KryoSerialization serialization, DispatcherConfig config, QeManagement qeManagement,
+            Runnable onClose) {
         this.serialization = requireNonNull(serialization, "serialization is null");
         this.components = requireNonNull(components, "components is null");
-        this.pool = new CommonsIdleQePool(sessionId, components, connector, config, settings, Clock.systemUTC());
-        this.gangManager = new DefaultGangManager(pool);
+        this.config = requireNonNull(config, "config is null");
+        this.connector = new SessionQeConnector(connector, components, () -> this.config);
+        this.pool = qeManagement.pools().open(new IdleQePoolContext(sessionId, settings, this.connector,
+                components::downContents));
+        try {
+            this.gangManager = qeManagement.gangManagers().open(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         this.onClose = requireNonNull(onClose, "onClose is null");
     }
 
-    CommonsIdleQePool pool() {
+    /** The session's pool, as the SPI shows it. */
+    IdleQePool pool() {
         return pool;
     }
 
-    DefaultGangManager gangManager() {
+    /** The session's gang manager, as the SPI shows it. */
+    GangManager gangManager() {
         return gangManager;
+    }
+
+    /** The dispatcher's own connection behind a QE the pool lent. */
+    PooledQeConnection own(QeConnection qe) {
+        return connector.own(qe);
     }
 
     KryoSerialization serialization() {
@@ -77,7 +103,7 @@ final class DefaultDispatcherSession implements DispatcherSession {
     }
 
     private DispatcherState make(DispatcherState.Kind kind) {
-        return make(kind, pool.config().statementTimeout());
+        return make(kind, config.statementTimeout());
     }
 
     private DispatcherState make(DispatcherState.Kind kind, Duration statementTimeout) {
@@ -165,8 +191,9 @@ final class DefaultDispatcherSession implements DispatcherSession {
         ensureOpen();
         // Taken before the change: the pool would not lend QEs that missed it. Busy QEs (a cursor's
         // gang) miss it and are destroyed when given back.
-        List<PooledQeConnection> idle = pool.takeAllIdle();
-        pool.updateSettings(settings);
+        List<QeConnection> idle = pool.takeIdle();
+        config = config.withSettings(new Settings(settings));
+        pool.settingsChanged(settings);
         if (idle.isEmpty()) {
             return;
         }
@@ -178,11 +205,10 @@ final class DefaultDispatcherSession implements DispatcherSession {
             state.awaitFlushed();
             state.checkResults();
             // Only QEs that took the change may be reused; the rest are destroyed when given back.
-            int version = pool.settingsVersion();
             List<Boolean> succeeded = state.succeeded();
             for (int i = 0; i < idle.size(); i++) {
                 if (succeeded.get(i)) {
-                    idle.get(i).settingsVersion(version);
+                    pool.settingsApplied(idle.get(i));
                 }
             }
             state.getResults();
@@ -195,7 +221,12 @@ final class DefaultDispatcherSession implements DispatcherSession {
     public boolean refreshComponents(boolean safe) {
         ensureOpen();
         // Busy gangs (an open cursor) would be orphaned by a rebuild: not safe either.
-        return safe && open.isEmpty() && pool.refreshComponents();
+        if (!safe || !open.isEmpty() || !components.refresh()) {
+            return false;
+        }
+        // Greenplum's rebuild: every idle QE goes, since its segment may have moved.
+        pool.cleanupIdle(true);
+        return true;
     }
 
     @Override

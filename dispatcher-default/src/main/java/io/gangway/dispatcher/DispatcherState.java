@@ -7,6 +7,8 @@ import io.gangway.api.SqlState;
 import io.gangway.spi.dispatch.DispatchOptions;
 import io.gangway.spi.dispatch.DispatchStats.DestroyReason;
 import io.gangway.spi.dispatch.Gang;
+import io.gangway.spi.dispatch.GangManager;
+import io.gangway.spi.dispatch.QeConnection;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.plan.GangType;
 import io.netty.channel.ChannelFuture;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -57,7 +60,7 @@ final class DispatcherState {
     }
 
     private final DefaultDispatcherSession session;
-    private final DefaultGangManager gangManager;
+    private final GangManager gangManager;
     private final Kind kind;
     private final long deadlineNanos;
     private final List<Gang> gangs = new ArrayList<>();
@@ -71,7 +74,7 @@ final class DispatcherState {
     private boolean checked;
     private boolean destroyed;
 
-    private DispatcherState(DefaultDispatcherSession session, DefaultGangManager gangManager, Kind kind, Duration timeout) {
+    private DispatcherState(DefaultDispatcherSession session, GangManager gangManager, Kind kind, Duration timeout) {
         this.session = session;
         this.gangManager = gangManager;
         this.kind = kind;
@@ -79,7 +82,7 @@ final class DispatcherState {
     }
 
     /** Step 1: a new state, registered with the session until {@link #destroy}. */
-    static DispatcherState make(DefaultDispatcherSession session, DefaultGangManager gangManager, Kind kind,
+    static DispatcherState make(DefaultDispatcherSession session, GangManager gangManager, Kind kind,
             Duration statementTimeout) {
         DispatcherState state = new DispatcherState(requireNonNull(session, "session is null"),
                 requireNonNull(gangManager, "gangManager is null"), requireNonNull(kind, "kind is null"), statementTimeout);
@@ -101,7 +104,7 @@ final class DispatcherState {
     Gang adopt(Gang gang, OptionalInt sliceId) {
         gangs.add(gang);
         for (int i = 0; i < gang.members().size(); i++) {
-            members.add(new StatementMember(sliceId, i, (PooledQeConnection) gang.members().get(i)));
+            members.add(new StatementMember(sliceId, i, session.own(gang.members().get(i))));
         }
         return gang;
     }
@@ -353,7 +356,7 @@ final class DispatcherState {
                     // Failures are the QEs' own results; a timeout leaves them running: destroyed below.
                 }
             }
-            Map<PooledQeConnection, CompletableFuture<QeResult>> resultOf = new IdentityHashMap<>();
+            Map<QeConnection, CompletableFuture<QeResult>> resultOf = new IdentityHashMap<>();
             if (sent != null) {
                 for (int i = 0; i < sent.length(); i++) {
                     resultOf.put(members.get(i).qe(), sent.get(i));
@@ -377,14 +380,14 @@ final class DispatcherState {
         return false;
     }
 
-    private static @Nullable DestroyReason reasonToDestroy(PooledQeConnection qe, @Nullable CompletableFuture<QeResult> result,
+    private static Optional<DestroyReason> reasonToDestroy(QeConnection qe, @Nullable CompletableFuture<QeResult> result,
             boolean plainFailure) {
         if (result == null) {
-            return null; // never sent anything: the pool's own rules decide
+            return Optional.empty(); // never sent anything: the pool's own rules decide
         }
         if (!result.isDone() || result.isCompletedExceptionally()) {
-            return DestroyReason.BROKEN;
+            return Optional.of(DestroyReason.BROKEN);
         }
-        return plainFailure && !qe.isWriter() ? DestroyReason.FORCED : null;
+        return plainFailure && !qe.isWriter() ? Optional.of(DestroyReason.FORCED) : Optional.empty();
     }
 }

@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
-import io.gangway.dispatcher.DispatchMessage.Cancel;
-import io.gangway.dispatcher.DispatchMessage.Dispatch;
-import io.gangway.dispatcher.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.DispatchMessage.Cancel;
+import io.gangway.dispatcher.protocol.DispatchMessage.Dispatch;
+import io.gangway.dispatcher.protocol.DispatchMessage.Terminate;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.DispatchRequest;
-import io.gangway.spi.dispatch.DispatchStats;
 import io.gangway.spi.dispatch.QeConnection;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.QeStartup;
@@ -17,7 +17,6 @@ import io.gangway.spi.interconnect.Endpoint;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,12 +24,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The QD's end of one QE connection, after a successful startup. Requests carry increasing ids;
  * each {@link DispatchMessage.Result} completes the future of its id, and a connection that drops
- * fails every outstanding future with {@code 08006}.
+ * fails every outstanding future with {@code 08006}. Made by the session's connector and lent to
+ * gangs by whichever idle QE pool the configuration chose; the dispatcher finds its own connection
+ * again by identity, never by a cast.
  */
 public final class PooledQeConnection implements QeConnection {
     private final Channel channel;
@@ -42,21 +42,14 @@ public final class PooledQeConnection implements QeConnection {
     private final AtomicLong nextRequestId = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean broken;
-    private volatile int settingsVersion;
     private volatile long peakMemoryBytes;
-    private volatile int gangId;
-    private volatile @Nullable Instant idleSince;
-    private volatile DispatchStats.@Nullable DestroyReason destroyReason;
-    private boolean fresh = true;
 
-    PooledQeConnection(Channel channel, SegmentDescriptor segment, QeStartup startup, Endpoint interconnectEndpoint, int pid,
-            int settingsVersion) {
+    PooledQeConnection(Channel channel, SegmentDescriptor segment, QeStartup startup, Endpoint interconnectEndpoint, int pid) {
         this.channel = requireNonNull(channel, "channel is null");
         this.segment = requireNonNull(segment, "segment is null");
         this.startup = requireNonNull(startup, "startup is null");
         this.interconnectEndpoint = requireNonNull(interconnectEndpoint, "interconnectEndpoint is null");
         this.pid = pid;
-        this.settingsVersion = settingsVersion;
     }
 
     /** A request on its way: its id, the write (done once flushed to the socket) and the QE's result. */
@@ -101,59 +94,10 @@ public final class PooledQeConnection implements QeConnection {
         return segment;
     }
 
-    int settingsVersion() {
-        return settingsVersion;
-    }
-
-    void settingsVersion(int version) {
-        this.settingsVersion = version;
-    }
-
     /** The most memory the QE reported holding (0 if it never said). */
-    long peakMemoryBytes() {
+    @Override
+    public long peakMemoryBytes() {
         return peakMemoryBytes;
-    }
-
-    /** The gang the QE serves now, or 0 (idle, or lent outside a gang). */
-    int gangId() {
-        return gangId;
-    }
-
-    /** Taken out of the pool (busy from now on). */
-    void lend() {
-        idleSince = null;
-    }
-
-    /** Lent to gang {@code id}. */
-    void assignGang(int id) {
-        gangId = id;
-    }
-
-    /** Back in the pool since {@code now}. */
-    void idle(Instant now) {
-        gangId = 0;
-        idleSince = now;
-    }
-
-    /** Why the pool destroys this QE, when it was decided before the pool's own destroy callback runs. */
-    DispatchStats.@Nullable DestroyReason destroyReason() {
-        return destroyReason;
-    }
-
-    void destroyReason(DispatchStats.DestroyReason reason) {
-        destroyReason = reason;
-    }
-
-    /** Since when the QE sits idle in the pool; null while lent. */
-    @Nullable Instant idleSince() {
-        return idleSince;
-    }
-
-    /** True the first time it is asked: tells a pool borrow that made this QE from one that reused it. */
-    boolean takeFresh() {
-        boolean was = fresh;
-        fresh = false;
-        return was;
     }
 
     /** {@code seg0 127.0.0.1:40000 pid=10001}, with the slice when there is one, as Greenplum's messages name a QE. */

@@ -1,13 +1,17 @@
 package io.gangway.dispatcher;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.SqlState;
-import io.gangway.dispatcher.DispatchMessage.Cancel;
-import io.gangway.dispatcher.DispatchMessage.Dispatch;
-import io.gangway.dispatcher.DispatchMessage.Result;
-import io.gangway.dispatcher.DispatchMessage.Startup;
-import io.gangway.dispatcher.DispatchMessage.StartupFailed;
-import io.gangway.dispatcher.DispatchMessage.StartupOk;
-import io.gangway.dispatcher.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.DispatchMessage.Cancel;
+import io.gangway.dispatcher.protocol.DispatchMessage.Dispatch;
+import io.gangway.dispatcher.protocol.DispatchMessage.Result;
+import io.gangway.dispatcher.protocol.DispatchMessage.Startup;
+import io.gangway.dispatcher.protocol.DispatchMessage.StartupFailed;
+import io.gangway.dispatcher.protocol.DispatchMessage.StartupOk;
+import io.gangway.dispatcher.protocol.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.DispatchProtocol;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.QeStartup;
 import io.netty.channel.ChannelHandlerContext;
@@ -24,14 +28,16 @@ final class QeClientHandler extends SimpleChannelInboundHandler<DispatchMessage>
 
     private final SegmentDescriptor segment;
     private final QeStartup startup;
-    private final int settingsVersion;
+    private final ClusterSecret secret;
+    private final KryoSerialization serialization;
     private final CompletableFuture<PooledQeConnection> ready = new CompletableFuture<>();
     private @Nullable PooledQeConnection connection;
 
-    QeClientHandler(SegmentDescriptor segment, QeStartup startup, int settingsVersion) {
+    QeClientHandler(SegmentDescriptor segment, QeStartup startup, ClusterSecret secret, KryoSerialization serialization) {
         this.segment = segment;
         this.startup = startup;
-        this.settingsVersion = settingsVersion;
+        this.secret = secret;
+        this.serialization = serialization;
     }
 
     CompletableFuture<PooledQeConnection> ready() {
@@ -40,7 +46,9 @@ final class QeClientHandler extends SimpleChannelInboundHandler<DispatchMessage>
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        ctx.writeAndFlush(new Startup(startup));
+        // The startup presents the cluster's secret ahead of the message, for the segment to check first.
+        ctx.writeAndFlush(DispatchProtocol.startupFrame(ctx.alloc(), secret, serialization,
+                serialization.encode(new Startup(startup))));
         super.channelActive(ctx);
     }
 
@@ -52,8 +60,7 @@ final class QeClientHandler extends SimpleChannelInboundHandler<DispatchMessage>
                     protocolViolation(ctx, "a second StartupOk");
                     return;
                 }
-                connection = new PooledQeConnection(ctx.channel(), segment, startup, ok.interconnectEndpoint(), ok.pid(),
-                        settingsVersion);
+                connection = new PooledQeConnection(ctx.channel(), segment, startup, ok.interconnectEndpoint(), ok.pid());
                 ready.complete(connection);
             }
             case StartupFailed failed -> ready.completeExceptionally(new QeConnectFailure(

@@ -1,5 +1,6 @@
 package io.gangway.dispatcher;
 
+import io.gangway.dispatcher.qe.NettyDispatchServer;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.tck.dispatch.DispatcherContractTest;

@@ -1,13 +1,15 @@
 package io.gangway.dispatcher;
 
+import io.gangway.dispatcher.gang.DefaultGangManagerFactory;
+import io.gangway.dispatcher.pool.CommonsIdleQePoolFactory;
+import io.gangway.dispatcher.qe.NettyDispatchServer;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.Dispatcher;
-import io.gangway.spi.dispatch.DispatcherSession;
-import io.gangway.spi.dispatch.GangManager;
-import io.gangway.spi.dispatch.IdleQePool;
+import io.gangway.spi.dispatch.GangManagerFactory;
+import io.gangway.spi.dispatch.IdleQePoolFactory;
 import io.gangway.tck.dispatch.GangManagerContractTest;
 
-/** The gang manager and pool contract on the default dispatcher's Commons Pool 2 pool. */
+/** The gang manager and pool contract on the default gang manager and the Commons Pool 2 pool ({@code commons}). */
 class DefaultGangManagerContractTest extends GangManagerContractTest {
     @Override
     protected Dispatcher createDispatcher() {
@@ -20,12 +22,12 @@ class DefaultGangManagerContractTest extends GangManagerContractTest {
     }
 
     @Override
-    protected GangManager gangManager(DispatcherSession session) {
-        return ((DefaultDispatcherSession) session).gangManager();
+    protected IdleQePoolFactory createIdleQePoolFactory() {
+        return new CommonsIdleQePoolFactory(DispatcherConfig.DEFAULT);
     }
 
     @Override
-    protected IdleQePool idleQePool(DispatcherSession session) {
-        return ((DefaultDispatcherSession) session).pool();
+    protected GangManagerFactory createGangManagerFactory() {
+        return new DefaultGangManagerFactory();
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.DispatchProtocol;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.catalog.DistributionPolicy;
 import io.gangway.spi.catalog.TableDescriptor;
 import io.gangway.spi.dispatch.DispatchRequest;
@@ -148,5 +151,64 @@ class KryoSerializationTest {
         ByteBuf header = Unpooled.buffer().writeInt(DispatchProtocol.MAX_FRAME_LENGTH + 1);
         assertThatThrownBy(() -> receiver.writeInbound(header)).hasMessageContaining("exceeds");
         receiver.finishAndReleaseAll();
+    }
+
+    @Test
+    void theAllowListIsBuiltFromTheSealedTreesInOneOrderByName() {
+        List<Class<?>> allowed = serialization.allowedClasses();
+        assertThat(allowed).isSortedAccordingTo(java.util.Comparator.comparing(Class::getName));
+        assertThat(new KryoSerialization().allowedClasses()).as("the same in every process").isEqualTo(allowed);
+        assertThat(allowed).contains(DispatchMessage.Startup.class, DispatchMessage.SharedPlan.class,
+                DispatchRequest.ExecuteSlice.class, DispatchRequest.UtilityCommand.CreateTable.class,
+                DistributionPolicy.Random.class, QeResult.QeError.class, PlannedStatement.class,
+                java.math.BigDecimal.class, java.time.LocalDate.class, byte[].class);
+        assertThat(allowed).doesNotContain(java.util.concurrent.ConcurrentHashMap.class, Object.class, Tripwire.class);
+        for (Class<?> sealed : List.of(io.gangway.spi.plan.PlanNode.class, io.gangway.spi.query.Expr.class,
+                DispatchMessage.class, DispatchRequest.class)) {
+            assertThat(allowed).as("every record of " + sealed.getSimpleName()).containsAll(records(sealed));
+        }
+    }
+
+    private static List<Class<?>> records(Class<?> sealed) {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isSealed()) {
+                out.addAll(records(permitted));
+            } else if (permitted.isRecord()) {
+                out.add(permitted);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aClassOffTheListIsRefusedOnBothEnds() {
+        assertThatThrownBy(() -> serialization.encode(new java.util.concurrent.ConcurrentHashMap<String, String>()))
+                .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.INTERNAL_ERROR));
+        for (byte[] stranger : List.of(StrangerFrames.namingClass("java.util.concurrent.ConcurrentHashMap"),
+                StrangerFrames.namingClass("io.gangway.dispatcher.Tripwire"), StrangerFrames.unknownClassNumber())) {
+            assertThatThrownBy(() -> serialization.decode(stranger))
+                    .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.PROTOCOL_VIOLATION));
+        }
+        assertThat(TripwireFlag.TRIPPED).as("the named class was never initialized").isFalse();
+    }
+
+    /** A value an extension's plans could carry. */
+    record ExtensionValue(String name, List<Long> values) {
+    }
+
+    @Test
+    void anExtensionContributesItsClasses() {
+        KryoSerialization extended = new KryoSerialization(List.of(ExtensionValue.class));
+        ExtensionValue value = new ExtensionValue("x", List.of(1L, 2L));
+        assertThat(extended.decode(extended.encode(value))).isEqualTo(value);
+        List<Class<?>> protocol = serialization.allowedClasses();
+        assertThat(extended.allowedClasses()).as("the protocol's numbers first, unchanged; the extension's after")
+                .startsWith(protocol.toArray(Class<?>[]::new)).endsWith(ExtensionValue.class);
+        assertThat(extended.fingerprint()).isNotEqualTo(serialization.fingerprint());
+        assertThat(new KryoSerialization(List.of(ExtensionValue.class)).matchesFingerprint(extended.fingerprint())).isTrue();
+        assertThatThrownBy(() -> serialization.encode(value)).isInstanceOf(SqlException.class);
+        assertThatThrownBy(() -> serialization.decode(extended.encode(value))).as("a process without the extension")
+                .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.state()).isEqualTo(SqlState.PROTOCOL_VIOLATION));
     }
 }

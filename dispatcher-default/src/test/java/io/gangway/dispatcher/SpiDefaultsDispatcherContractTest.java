@@ -1,6 +1,7 @@
 package io.gangway.dispatcher;
 
 import io.gangway.api.Settings;
+import io.gangway.dispatcher.qe.NettyDispatchServer;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.DispatchServer;
@@ -44,9 +45,10 @@ class SpiDefaultsDispatcherContractTest extends DispatcherContractTest {
         return new NettyDispatchServer(1);
     }
 
+    /** Every optional SPI behaviour off; QE reuse is the pool's, not the SPI's, and the pool beneath reuses. */
     @Override
     protected boolean hasBehavior(TestingDispatcherBehavior behavior) {
-        return false;
+        return behavior == TestingDispatcherBehavior.SUPPORTS_QE_REUSE;
     }
 
     /** Only the methods the SPI had before its additions. */

@@ -241,6 +241,10 @@ class ClusterIT {
             s.executeQuery("SELECT count(*) FROM orders").close();
             long created = show(s, "gp_qes_created");
             assertThat(created).isPositive();
+            if (!TestCluster.poolKeepsQes()) {
+                assertEveryStatementMakesItsQes(s);
+                return;
+            }
             s.executeQuery("SELECT sum(amount) FROM orders").close();
             s.executeQuery("SELECT c.region, count(*) FROM customers c JOIN orders o ON o.customer_id = c.id"
                     + " GROUP BY c.region").close();
@@ -263,6 +267,20 @@ class ClusterIT {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(before);
             }
+        }
+    }
+
+    /** A pool that keeps no QE: each statement connects its gangs anew, and closes them after. */
+    private static void assertEveryStatementMakesItsQes(Statement s) throws SQLException {
+        long session = show(s, "gp_session_id");
+        long before = show(s, "gp_qes_created");
+        s.executeQuery("SELECT sum(amount) FROM orders").close();
+        assertThat(show(s, "gp_qes_created")).isGreaterThan(before);
+        assertThat(show(s, "gp_qes_reused")).isZero();
+        assertThat(counter(s, session, "qes_destroyed_pooling_disabled")).isEqualTo(show(s, "gp_qes_created"));
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM gp_session_qes WHERE sess_id = " + session)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).as("no QE outlives its statement").isZero();
         }
     }
 
@@ -353,8 +371,13 @@ class ClusterIT {
             s.execute(cursor);
             assertThat(fetchIds(s, "FETCH ALL FROM m")).hasSize(ORDERS * 100);
             s.execute("COMMIT");
-            assertThat(counter(s, session, "qes_destroyed_memory_limit"))
-                    .as("the two readers that sorted, over a 1 MB limit; not the two that only scanned").isEqualTo(2);
+            if (TestCluster.poolKeepsQes()) {
+                assertThat(counter(s, session, "qes_destroyed_memory_limit"))
+                        .as("the two readers that sorted, over a 1 MB limit; not the two that only scanned").isEqualTo(2);
+            } else {
+                assertThat(counter(s, session, "qes_destroyed_memory_limit")).as("nothing is kept to judge").isZero();
+                assertThat(counter(s, session, "qes_destroyed_pooling_disabled")).isPositive();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.gangway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gangway.tck.util.Await;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,14 +63,8 @@ class FaultInjectionIT {
                 + TcpConnections.establishedTo(cluster.cluster().layout().segmentPort(1));
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Await.until(what, condition, timeout);
     }
 
     private static CompletableFuture<Long> runAsync(Connection connection, String sql) {
@@ -108,7 +103,7 @@ class FaultInjectionIT {
                 try {
                     await("the query's QEs to connect", Duration.ofSeconds(15), () -> qeConnections() >= 2);
                     s.cancel();
-                } catch (SQLException | InterruptedException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });

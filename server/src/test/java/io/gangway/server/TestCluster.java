@@ -2,6 +2,7 @@ package io.gangway.server;
 
 import io.gangway.server.cluster.ClusterLayout;
 import io.gangway.server.cluster.LocalCluster;
+import io.gangway.spi.dispatch.IdleQePoolFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * A coordinator and two segments as separate processes for integration tests, on free loopback
- * ports in a temporary directory. {@code gangway.test.interconnect} picks the interconnect.
+ * ports in a temporary directory. {@code gangway.test.interconnect} picks the interconnect,
+ * {@code gangway.test.idle_qe_pool} the coordinator's idle QE pool ({@code gp_idle_qe_pool}).
  */
 final class TestCluster implements AutoCloseable {
     private final Path root;
@@ -24,6 +26,16 @@ final class TestCluster implements AutoCloseable {
     private TestCluster(Path root, LocalCluster cluster) {
         this.root = root;
         this.cluster = cluster;
+    }
+
+    /** The idle QE pool the cluster runs with. */
+    static String idleQePool() {
+        return System.getProperty("gangway.test.idle_qe_pool", IdleQePoolFactory.DEFAULT_NAME);
+    }
+
+    /** Whether the cluster's pool keeps QEs between statements (every pool but {@code none}). */
+    static boolean poolKeepsQes() {
+        return !idleQePool().equals("none");
     }
 
     static TestCluster start() throws IOException {
@@ -35,6 +47,7 @@ final class TestCluster implements AutoCloseable {
         ClusterLayout layout = ClusterLayout.onFreePorts(root, 2);
         Map<String, String> all = new HashMap<>(Map.of(
                 "gp_interconnect_type", System.getProperty("gangway.test.interconnect", "tcp"),
+                IdleQePoolFactory.SETTING, idleQePool(),
                 // a restarting segment answers within seconds; keep gang creation retries short
                 "gp_gang_creation_retry_timer", "500"));
         all.putAll(settings);

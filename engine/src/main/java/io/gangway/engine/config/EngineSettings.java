@@ -7,6 +7,8 @@ import io.gangway.api.settings.StandardSettings;
 import io.gangway.engine.guice.ExtensionRegistry;
 import io.gangway.spi.analyzer.Analyzer;
 import io.gangway.spi.dispatch.Dispatcher;
+import io.gangway.spi.dispatch.GangManagerFactory;
+import io.gangway.spi.dispatch.IdleQePoolFactory;
 import io.gangway.spi.interconnect.Interconnect;
 import io.gangway.spi.parser.Parser;
 import io.gangway.spi.planner.Planner;
@@ -93,6 +95,10 @@ public final class EngineSettings {
     public static final SettingDefinition ANALYZER = selection("analyzer", "default", List.of(), "Selects the analyzer.");
     public static final SettingDefinition REWRITER = selection("rewriter", "default", List.of(), "Selects the rewriter.");
     public static final SettingDefinition PLANNER = selection("planner", "rules", List.of(), "Selects the planner.");
+    public static final SettingDefinition IDLE_QE_POOL = selection(IdleQePoolFactory.SETTING,
+            IdleQePoolFactory.DEFAULT_NAME, List.of(), "Selects the idle-QE pool each QD session keeps its QEs in.");
+    public static final SettingDefinition GANG_MANAGER = selection(GangManagerFactory.SETTING,
+            GangManagerFactory.DEFAULT_NAME, List.of(), "Selects the gang manager that makes gangs out of the pool.");
     public static final SettingDefinition DISPATCHER = selection("dispatcher", "default", List.of(),
             "Selects the dispatcher.");
     public static final SettingDefinition INTERCONNECT_TYPE = selection("gp_interconnect_type", "tcp", List.of(),
@@ -117,6 +123,8 @@ public final class EngineSettings {
         out.add(installed(ANALYZER, extensions.names(Analyzer.class)));
         out.add(installed(REWRITER, extensions.names(Rewriter.class)));
         out.add(installed(PLANNER, extensions.names(Planner.class)));
+        out.add(installed(IDLE_QE_POOL, extensions.names(IdleQePoolFactory.class)));
+        out.add(installed(GANG_MANAGER, extensions.names(GangManagerFactory.class)));
         out.add(installed(DISPATCHER, extensions.names(Dispatcher.class)));
         out.add(installed(INTERCONNECT_TYPE, extensions.names(Interconnect.class)));
         return List.copyOf(out);

@@ -21,6 +21,9 @@ import java.util.Map;
 import io.gangway.spi.analyzer.Analyzer;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.Dispatcher;
+import io.gangway.spi.dispatch.GangManagerFactory;
+import io.gangway.spi.dispatch.IdleQePoolFactory;
+import io.gangway.spi.dispatch.QeManagement;
 import io.gangway.spi.interconnect.Interconnect;
 import io.gangway.spi.parser.Parser;
 import io.gangway.spi.planner.Planner;
@@ -32,8 +35,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The composition root of a coordinator: binds each SPI to the service the configuration selects
  * ({@code parser}, {@code analyzer}, {@code rewriter}, {@code planner}, {@code dispatcher},
- * {@code gp_interconnect_type}) and builds the
- * QD session factory on them.
+ * {@code gp_idle_qe_pool}, {@code gp_gang_manager}, {@code gp_interconnect_type}) and builds the QD
+ * session factory on them.
  */
 public final class CoordinatorModule extends AbstractModule {
     private final ProcessConfig config;
@@ -85,8 +88,24 @@ public final class CoordinatorModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Dispatcher dispatcher() {
-        return create(Dispatcher.class, EngineSettings.DISPATCHER);
+    IdleQePoolFactory idleQePools() {
+        return create(IdleQePoolFactory.class, EngineSettings.IDLE_QE_POOL);
+    }
+
+    @Provides
+    @Singleton
+    GangManagerFactory gangManagers() {
+        return create(GangManagerFactory.class, EngineSettings.GANG_MANAGER);
+    }
+
+    /** The dispatcher, opening each session with the configured pool and gang manager through their interfaces. */
+    @Provides
+    @Singleton
+    Dispatcher dispatcher(IdleQePoolFactory pools, GangManagerFactory gangManagers) {
+        boolean explicit = config.settings().get(IdleQePoolFactory.SETTING).isPresent()
+                || config.settings().get(GangManagerFactory.SETTING).isPresent();
+        return new ConfiguredQeManagementDispatcher(create(Dispatcher.class, EngineSettings.DISPATCHER),
+                new QeManagement(pools, gangManagers), explicit);
     }
 
     @Provides

@@ -2,8 +2,11 @@ package io.gangway.spi.dispatch;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.spi.dispatch.DispatchStats.DestroyReason;
 import io.gangway.spi.plan.GangType;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Makes gangs for the slices of a statement out of the session's {@link IdleQePool} and gives them
@@ -37,4 +40,13 @@ public interface GangManager {
      * its own rules ({@link IdleQePool#release}).
      */
     void recycle(Gang gang, boolean destroy);
+
+    /**
+     * Returns the gang's QEs to the pool, destroying each member {@code destroyReason} gives a
+     * reason for ({@link IdleQePool#destroy}) and giving back the rest by the pool's rules. The
+     * default, which cannot tell members apart, destroys the whole gang if any member has a reason.
+     */
+    default void recycle(Gang gang, Function<QeConnection, Optional<DestroyReason>> destroyReason) {
+        recycle(gang, gang.members().stream().anyMatch(qe -> destroyReason.apply(qe).isPresent()));
+    }
 }

@@ -22,6 +22,14 @@ public interface QeConnection {
     /** True while the connection is open and no error has broken it. */
     boolean isHealthy();
 
+    /**
+     * The most memory the QE reported holding so far ({@link QeResult#peakMemoryBytes()}), by which
+     * a pool decides whether to keep a reader; 0 when unknown (the default).
+     */
+    default long peakMemoryBytes() {
+        return 0;
+    }
+
     /** Sends a request without waiting; the future completes with the QE's result, or with an SqlException if the connection fails. */
     CompletableFuture<QeResult> send(DispatchRequest request);
 

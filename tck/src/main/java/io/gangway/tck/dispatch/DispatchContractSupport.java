@@ -8,16 +8,18 @@ import io.gangway.spi.dispatch.DispatchStats;
 import io.gangway.spi.dispatch.DispatchedStatement;
 import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.spi.dispatch.DispatcherSession;
+import io.gangway.spi.dispatch.QeManagement;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.interconnect.Endpoint;
 import io.gangway.spi.plan.PlannedStatement;
+import io.gangway.tck.util.Await;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,16 @@ public abstract class DispatchContractSupport {
     private final List<DispatcherSession> sessions = new CopyOnWriteArrayList<>();
     protected FakeCluster cluster;
     protected Dispatcher dispatcher;
+
+    /** Checks, before any test runs, that the declared behaviours are consistent ({@link TestingDispatcherBehavior#requires()}). */
+    protected DispatchContractSupport() {
+        for (TestingDispatcherBehavior behavior : TestingDispatcherBehavior.values()) {
+            Optional<TestingDispatcherBehavior> required = behavior.requires();
+            if (hasBehavior(behavior) && required.isPresent() && !hasBehavior(required.get())) {
+                throw new IllegalStateException(behavior + " is declared but needs " + required.get() + ", which is not");
+            }
+        }
+    }
 
     /** A new coordinator dispatcher, with its default configuration. */
     protected abstract Dispatcher createDispatcher();
@@ -84,9 +96,21 @@ public abstract class DispatchContractSupport {
     protected DispatcherSession openSession(Map<String, String> settings) {
         Map<String, String> all = new HashMap<>(FAST);
         all.putAll(settings);
-        DispatcherSession session = dispatcher.openSession(sessionIds.incrementAndGet(), cluster.components(), new Settings(all));
+        Optional<QeManagement> qes = qeManagement();
+        DispatcherSession session = qes.isPresent()
+                ? dispatcher.openSession(sessionIds.incrementAndGet(), cluster.components(), new Settings(all), qes.get())
+                : dispatcher.openSession(sessionIds.incrementAndGet(), cluster.components(), new Settings(all));
         sessions.add(session);
         return session;
+    }
+
+    /**
+     * The idle QE pool and gang manager factories sessions are opened with
+     * ({@link Dispatcher#openSession(long, java.util.function.Supplier, Settings, QeManagement)});
+     * empty (the default) to open them without, with the dispatcher's own.
+     */
+    protected Optional<QeManagement> qeManagement() {
+        return Optional.empty();
     }
 
     /** Dispatches a plan, waits for every QE, recycles the gangs. */
@@ -98,13 +122,7 @@ public abstract class DispatchContractSupport {
 
     /** Waits for a condition, failing after {@link #WAIT}. */
     protected static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(2_000_000);
-        }
+        Await.until(what, condition, WAIT);
     }
 
     /** Every fake QE of the segments (not the entry db). */

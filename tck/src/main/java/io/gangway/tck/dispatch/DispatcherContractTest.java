@@ -6,6 +6,7 @@ import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_CURSOR_
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_DETAILED_STATS;
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_DTX;
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_POOLING_OFF;
+import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_QE_REUSE;
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_QE_VIEW;
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_STATEMENT_TIMEOUT;
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_WRITER_LOST;
@@ -48,6 +49,18 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class DispatcherContractTest extends DispatchContractSupport {
     private static final long CURSOR_COMMAND = 7;
+
+    private boolean reuses() {
+        return hasBehavior(SUPPORTS_QE_REUSE);
+    }
+
+    /** Without reuse: no QE was destroyed for an error (forced, broken), only closed after its statement. */
+    private void noQeDestroyedForAnError(DispatcherSession session) {
+        if (reasonsKept()) {
+            assertThat(destroyed(session, DestroyReason.FORCED)).isZero();
+            assertThat(destroyed(session, DestroyReason.BROKEN)).isZero();
+        }
+    }
 
     private static Endpoint interconnectOf(FakeQeService service) {
         return service.interconnectEndpoint();
@@ -187,6 +200,10 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
             assertThat(statement.awaitResults()).containsExactly(QeResult.success(0, 5), QeResult.success(1, 5));
         }
         assertThat(segmentQes()).allMatch(qe -> qe.finishes() > 0 && qe.cancels() == 0);
+        if (!reuses()) {
+            noQeDestroyedForAnError(session);
+            return;
+        }
         assertThat(session.stats().qesDestroyed()).isZero();
         long created = session.stats().qesCreated();
         segmentsBehave((qe, request) -> QeResult.success(qe.content(), 1));
@@ -218,8 +235,8 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
         DispatchRequest create = new DispatchRequest.Utility(new DispatchRequest.UtilityCommand.CreateTable(DispatchPlans.ORDERS));
         assertThat(session.dispatchToWriters(create)).containsExactly(QeResult.success(0, 1), QeResult.success(1, 1));
         for (FakeQeService service : cluster.segments()) {
-            assertThat(service.writers()).hasSize(1);
-            assertThat(service.writers().getFirst().requests()).last().isEqualTo(create);
+            assertThat(service.writers()).hasSize(reuses() ? 1 : 2);
+            assertThat(service.writers().getLast().requests()).last().isEqualTo(create);
             assertThat(service.sessions()).filteredOn(qe -> !qe.startup().writer())
                     .allSatisfy(qe -> assertThat(qe.requests()).doesNotContain(create));
         }
@@ -230,7 +247,11 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
             assertThat(e.state()).isEqualTo(SqlState.DUPLICATE_TABLE);
             assertThat(e.getMessage()).startsWith("relation \"orders\" already exists");
         });
-        assertThat(session.stats().qesDestroyed()).as("a QE that reported an error stays usable").isZero();
+        if (reuses()) {
+            assertThat(session.stats().qesDestroyed()).as("a QE that reported an error stays usable").isZero();
+        } else {
+            noQeDestroyedForAnError(session);
+        }
     }
 
     @Test
@@ -249,11 +270,20 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
         run(session, DispatchPlans.readerPlan(2, ALL));
         session.applySettings(Map.of("work_mem", "1MB"));
         DispatchRequest set = new DispatchRequest.SetSettings(Map.of("work_mem", "1MB"));
-        assertThat(segmentQes()).hasSize(4).allSatisfy(qe -> assertThat(qe.requests()).last().isEqualTo(set));
+        if (reuses()) {
+            assertThat(segmentQes()).hasSize(4).allSatisfy(qe -> assertThat(qe.requests()).last().isEqualTo(set));
+        } else {
+            await("every QE of the statement closed", () -> segmentQes().stream().allMatch(FakeQeSession::isClosed));
+            assertThat(segmentQes()).as("none was live to tell").hasSize(4).allSatisfy(qe -> assertThat(qe.requests()).doesNotContain(set));
+        }
         run(session, DispatchPlans.readerPlan(3, ALL));
-        assertThat(session.stats().qesDestroyed()).isZero();
+        if (reuses()) {
+            assertThat(session.stats().qesDestroyed()).isZero();
+        } else {
+            noQeDestroyedForAnError(session);
+        }
         for (FakeQeService service : cluster.segments()) {
-            assertThat(service.startups()).hasSize(3);
+            assertThat(service.startups()).hasSize(reuses() ? 3 : 5);
             assertThat(service.startups().getLast().settings()).containsEntry("work_mem", "1MB");
         }
     }
@@ -309,6 +339,12 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
             assertThat(open.awaitResults()).allMatch(QeResult::isSuccess);
         }
         await("the cursor's QEs closed", () -> cursorQes.stream().allMatch(FakeQeSession::isClosed));
+        if (!reuses()) {
+            // The cursor's readers and the writers the SET went to: closed after their use, as always.
+            assertThat(session.stats().qesDestroyed()).isEqualTo(4);
+            assertThat(session.writerLost()).isFalse();
+            return;
+        }
         assertThat(session.stats().qesDestroyed()).isEqualTo(2);
         if (reasonsKept()) {
             assertThat(destroyed(session, DestroyReason.FORCED)).isEqualTo(2);
@@ -327,12 +363,15 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
         }
         run(session, DispatchPlans.insertPlan(ALL));
         assertThat(session.dispatchDtx(prepare, List.of(1))).containsExactly(QeResult.success(1, 1));
-        assertThat(cluster.service(1).writers().getFirst().requests()).last().isEqualTo(prepare);
+        assertThat(cluster.service(1).writers()).filteredOn(w -> w.requests().contains(prepare)).singleElement()
+                .satisfies(w -> assertThat(w.requests()).last().isEqualTo(prepare));
         assertThat(segmentQes()).filteredOn(qe -> qe.content() == 0 || !qe.startup().writer())
                 .allSatisfy(qe -> assertThat(qe.requests()).doesNotContain(prepare));
         DispatchRequest.Dtx commit = new DispatchRequest.Dtx(DispatchRequest.DtxCommand.COMMIT_PREPARED, "gx-1");
         assertThat(session.dispatchDtx(commit, ALL)).containsExactly(QeResult.success(0, 1), QeResult.success(1, 1));
-        assertThat(session.stats().qesCreated()).as("the writers were reused").isEqualTo(4);
+        if (reuses()) {
+            assertThat(session.stats().qesCreated()).as("the writers were reused").isEqualTo(4);
+        }
     }
 
     @Test
@@ -362,7 +401,7 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
         assertThat(run(session, DispatchPlans.insertPlan(List.of(1)))).hasSize(2).allMatch(r -> r.content() == 1);
         assertThat(run(session, DispatchPlans.readerPlan(1, List.of(1)))).hasSize(1);
         assertThat(cluster.service(0).startups()).isEmpty();
-        assertThat(cluster.service(1).writers()).hasSize(1);
+        assertThat(cluster.service(1).writers()).hasSize(reuses() ? 1 : 2);
     }
 
     @Test
@@ -371,6 +410,11 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
         assertThat(run(session, DispatchPlans.entryDbPlan(ALL))).hasSize(3).allMatch(QeResult::isSuccess);
         assertThat(run(session, DispatchPlans.entryDbPlan(ALL))).hasSize(3);
         FakeQeService entryDb = cluster.service(-1);
+        if (!reuses()) {
+            assertThat(entryDb.startups()).as("made for each statement").hasSize(2).noneMatch(QeStartup::writer)
+                    .allMatch(startup -> startup.content() == -1);
+            return;
+        }
         assertThat(entryDb.startups()).as("made once, then reused").singleElement().satisfies(startup -> {
             assertThat(startup.content()).isEqualTo(-1);
             assertThat(startup.writer()).isFalse();
@@ -432,14 +476,11 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
             return;
         }
         List<QeInfo> idle = session.qes();
-        assertThat(idle).hasSize(4).allSatisfy(qe -> {
-            assertThat(qe.state()).isEqualTo(QeInfo.State.IDLE);
-            assertThat(qe.state().label()).isEqualTo("idle");
-            assertThat(qe.idleSince()).isPresent();
-            assertThat(qe.gangId()).isEmpty();
-        });
-        assertThat(idle).filteredOn(QeInfo::writer).extracting(QeInfo::content).containsExactlyInAnyOrder(0, 1);
-        assertThat(idle).extracting(QeInfo::identifier).doesNotHaveDuplicates();
+        if (!reuses()) {
+            assertThat(idle).as("no QE outlives its statement").isEmpty();
+        } else {
+            assertIdleView(idle);
+        }
         everyQeBlocksUntilStopped();
         try (DispatchedStatement statement = session.dispatchPlan(DispatchPlans.readerPlan(1, ALL), 1, COORDINATOR)) {
             List<QeInfo> busy = session.qes().stream().filter(qe -> qe.state() == QeInfo.State.BUSY).toList();
@@ -451,7 +492,22 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
             statement.finish();
             statement.awaitResults();
         }
-        assertThat(session.qes()).hasSize(4).allMatch(qe -> qe.state() == QeInfo.State.IDLE);
+        if (reuses()) {
+            assertThat(session.qes()).hasSize(4).allMatch(qe -> qe.state() == QeInfo.State.IDLE);
+        } else {
+            assertThat(session.qes()).isEmpty();
+        }
+    }
+
+    private static void assertIdleView(List<QeInfo> idle) {
+        assertThat(idle).hasSize(4).allSatisfy(qe -> {
+            assertThat(qe.state()).isEqualTo(QeInfo.State.IDLE);
+            assertThat(qe.state().label()).isEqualTo("idle");
+            assertThat(qe.idleSince()).isPresent();
+            assertThat(qe.gangId()).isEmpty();
+        });
+        assertThat(idle).filteredOn(QeInfo::writer).extracting(QeInfo::content).containsExactlyInAnyOrder(0, 1);
+        assertThat(idle).extracting(QeInfo::identifier).doesNotHaveDuplicates();
     }
 
     @Test
@@ -463,6 +519,12 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
         assertThat(first.qesReused()).isZero();
         run(session, DispatchPlans.readerPlan(2, ALL));
         DispatchStats second = session.stats();
+        if (!reuses()) {
+            assertThat(second.qesCreated()).isEqualTo(8);
+            assertThat(second.qesReused()).isZero();
+            assertThat(second.qesDestroyed()).isEqualTo(8);
+            return;
+        }
         assertThat(second.qesCreated()).isEqualTo(4);
         assertThat(second.qesReused()).isEqualTo(4);
         assertThat(second.qesDestroyed()).isZero();
@@ -494,7 +556,8 @@ public abstract class DispatcherContractTest extends DispatchContractSupport {
 
     @Test
     void withPoolingOffEveryQeIsClosedAfterEachStatement() {
-        assumeTrue(hasBehavior(SUPPORTS_POOLING_OFF), "gp_dispatch_pooling");
+        // A pool that never reuses behaves so whatever the setting says.
+        assumeTrue(hasBehavior(SUPPORTS_POOLING_OFF) || !reuses(), "gp_dispatch_pooling");
         DispatcherSession session = openSession(Map.of("gp_dispatch_pooling", "off"));
         run(session, DispatchPlans.readerPlan(2, ALL));
         await("every QE closed", () -> cluster.openSessions() == 0);

@@ -4,6 +4,7 @@ import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_CURSOR_
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_DETAILED_STATS;
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_IDLE_CLEANUP;
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_POOLING_OFF;
+import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_QE_REUSE;
 import static io.gangway.tck.dispatch.TestingDispatcherBehavior.SUPPORTS_WRITER_LOST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,15 +19,20 @@ import io.gangway.spi.dispatch.DispatchStats.DestroyReason;
 import io.gangway.spi.dispatch.DispatcherSession;
 import io.gangway.spi.dispatch.Gang;
 import io.gangway.spi.dispatch.GangManager;
+import io.gangway.spi.dispatch.GangManagerFactory;
 import io.gangway.spi.dispatch.IdleQePool;
+import io.gangway.spi.dispatch.IdleQePoolFactory;
+import io.gangway.spi.dispatch.QeManagement;
 import io.gangway.spi.dispatch.QeConnection;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.QeRole;
 import io.gangway.spi.dispatch.QeStartup;
 import io.gangway.spi.plan.GangType;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,17 +42,62 @@ import org.junit.jupiter.api.Test;
  * and writer rules, reuse, the health check, the recycle conditions, idle release and gang
  * creation retries, checked against fake QEs behind the implementation's dispatch servers.
  *
- * <p>An implementation's test extends this class and, besides the dispatcher and dispatch server,
- * says where a session's gang manager and pool are ({@link #gangManager}, {@link #idleQePool}).
+ * <p>An implementation's test extends this class and, besides a dispatcher and dispatch server
+ * that take a configured pool ({@link io.gangway.spi.dispatch.Dispatcher#openSession(long,
+ * java.util.function.Supplier, io.gangway.api.Settings, QeManagement)}), supplies the factories
+ * under test ({@link #createIdleQePoolFactory()}, {@link #createGangManagerFactory()}). Every
+ * session is opened with them, and the contract reaches the pool and gang manager they made
+ * through the SPI interfaces only. A pool that never keeps a QE declares
+ * {@code SUPPORTS_QE_REUSE} off: the contract then checks that every QE is closed at recycle.
  */
 public abstract class GangManagerContractTest extends DispatchContractSupport {
     private static final long MB = 1L << 20;
 
-    /** The gang manager of a session made by {@link #createDispatcher()}. */
-    protected abstract GangManager gangManager(DispatcherSession session);
+    private final Map<DispatcherSession, IdleQePool> pools = new IdentityHashMap<>();
+    private final Map<DispatcherSession, GangManager> gangManagers = new IdentityHashMap<>();
+    private IdleQePool lastPool;
+    private GangManager lastGangManager;
 
-    /** The idle QE pool of a session made by {@link #createDispatcher()}. */
-    protected abstract IdleQePool idleQePool(DispatcherSession session);
+    /** The idle QE pool factory under test. */
+    protected abstract IdleQePoolFactory createIdleQePoolFactory();
+
+    /** The gang manager factory under test. */
+    protected abstract GangManagerFactory createGangManagerFactory();
+
+    @Override
+    protected final Optional<QeManagement> qeManagement() {
+        IdleQePoolFactory pools = createIdleQePoolFactory();
+        GangManagerFactory gangs = createGangManagerFactory();
+        return Optional.of(new QeManagement(
+                context -> lastPool = pools.open(context),
+                pool -> lastGangManager = gangs.open(pool)));
+    }
+
+    @Override
+    protected DispatcherSession openSession(Map<String, String> settings) {
+        lastPool = null;
+        lastGangManager = null;
+        DispatcherSession session = super.openSession(settings);
+        assertThat(lastPool).as("the session's pool, made by the factory").isNotNull();
+        assertThat(lastGangManager).as("the session's gang manager, made by the factory").isNotNull();
+        pools.put(session, lastPool);
+        gangManagers.put(session, lastGangManager);
+        return session;
+    }
+
+    /** The gang manager the factory made for {@code session}. */
+    protected final GangManager gangManager(DispatcherSession session) {
+        return gangManagers.get(session);
+    }
+
+    /** The idle QE pool the factory made for {@code session}. */
+    protected final IdleQePool idleQePool(DispatcherSession session) {
+        return pools.get(session);
+    }
+
+    private boolean reuses() {
+        return hasBehavior(SUPPORTS_QE_REUSE);
+    }
 
     private static List<Integer> identifiers(Gang gang) {
         return gang.members().stream().map(QeConnection::identifier).toList();
@@ -74,9 +125,13 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
         gangs.recycle(first, false);
         Gang writers = gangs.allocate(GangType.PRIMARY_WRITER, ALL);
         assertThat(writers.members()).allMatch(QeConnection::isWriter);
-        assertThat(identifiers(writers)).isEqualTo(identifiers(first));
+        if (reuses()) {
+            assertThat(identifiers(writers)).isEqualTo(identifiers(first));
+        } else {
+            assertThat(identifiers(writers)).as("made anew").doesNotContainAnyElementsOf(identifiers(first));
+        }
         for (FakeQeService service : cluster.segments()) {
-            assertThat(service.startups()).filteredOn(QeStartup::writer).hasSize(1);
+            assertThat(service.startups()).filteredOn(QeStartup::writer).hasSize(reuses() ? 1 : 2);
             assertThat(service.startups().getFirst().writer()).as("made first").isTrue();
         }
         assertThat(writers.isHealthy()).isTrue();
@@ -97,6 +152,7 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
 
     @Test
     void aGangIsReusedAcrossStatementsAndAPlainReaderGangTakesTheIdleWriter() {
+        assumeTrue(reuses(), "QE reuse");
         DispatcherSession session = openSession();
         GangManager gangs = gangManager(session);
         Gang writers = gangs.allocate(GangType.PRIMARY_WRITER, ALL);
@@ -159,6 +215,10 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
         assertThatThrownBy(() -> idleQePool(session).acquire(List.of(-1), QeRole.WRITER)).isInstanceOf(RuntimeException.class);
         gangs.recycle(second, false);
         gangs.recycle(first, false);
+        if (!reuses()) {
+            assertNothingKept(session, -1, 2);
+            return;
+        }
         assertThat(idleQePool(session).idleCount(-1)).isEqualTo(1);
         assertThat(session.stats().qesDestroyed()).isEqualTo(1);
         if (reasonsKept()) {
@@ -176,16 +236,17 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
         await("the gang reported unhealthy", () -> !gang.isHealthy());
         assertThat(gang.members().get(0).isHealthy()).isTrue();
         gangs.recycle(gang, false);
-        assertThat(session.stats().qesDestroyed()).isEqualTo(1);
+        assertThat(session.stats().qesDestroyed()).isEqualTo(reuses() ? 1 : 2);
         if (reasonsKept()) {
             assertThat(destroyed(session, DestroyReason.BROKEN)).isEqualTo(1);
         }
-        assertThat(idleQePool(session).idleCount(0)).isEqualTo(1);
+        assertThat(idleQePool(session).idleCount(0)).isEqualTo(reuses() ? 1 : 0);
         assertThat(idleQePool(session).idleCount(1)).isZero();
     }
 
     @Test
     void idleReadersOverTheCachedGangThresholdAreDestroyed() {
+        assumeTrue(reuses(), "QE reuse");
         DispatcherSession session = openSession(Map.of("gp_cached_gang_threshold", "2"));
         GangManager gangs = gangManager(session);
         List<Gang> held = new ArrayList<>();
@@ -203,6 +264,7 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
 
     @Test
     void aReaderWhosePeakMemoryPassedTheGangCacheLimitIsDestroyed() {
+        assumeTrue(reuses(), "QE reuse");
         cluster.service(0).behave((qe, request) -> QeResult.success(0, 0).withPeakMemory(2 * MB));
         DispatcherSession session = openSession(Map.of("gp_vmem_protect_gang_cache_limit", "1"));
         GangManager gangs = gangManager(session);
@@ -222,6 +284,7 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
 
     @Test
     void idleReadersAreReleasedAfterTheIdleTimeoutAndWritersKept() {
+        assumeTrue(reuses(), "QE reuse");
         DispatcherSession session = openSession(Map.of("gp_vmem_idle_resource_timeout", "100ms"));
         GangManager gangs = gangManager(session);
         Gang writers = gangs.allocate(GangType.PRIMARY_WRITER, ALL);
@@ -274,9 +337,9 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
         cluster.markStatus(1, 'd');
         gangs.recycle(readers, false);
         gangs.recycle(writers, false);
-        assertThat(idleQePool(session).idleCount(0)).isEqualTo(2);
+        assertThat(idleQePool(session).idleCount(0)).isEqualTo(reuses() ? 2 : 0);
         assertThat(idleQePool(session).idleCount(1)).isZero();
-        assertThat(session.stats().qesDestroyed()).isEqualTo(2);
+        assertThat(session.stats().qesDestroyed()).isEqualTo(reuses() ? 2 : 4);
         if (reasonsKept()) {
             assertThat(destroyed(session, DestroyReason.SEGMENT_DOWN)).isEqualTo(2);
         }
@@ -348,7 +411,8 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
 
     @Test
     void withPoolingOffEveryQeIsClosedAtRecycleWritersIncluded() {
-        assumeTrue(hasBehavior(SUPPORTS_POOLING_OFF), "gp_dispatch_pooling");
+        // A pool that never reuses behaves so whatever the setting says.
+        assumeTrue(hasBehavior(SUPPORTS_POOLING_OFF) || !reuses(), "gp_dispatch_pooling");
         DispatcherSession session = openSession(Map.of("gp_dispatch_pooling", "false"));
         GangManager gangs = gangManager(session);
         Gang writers = gangs.allocate(GangType.PRIMARY_WRITER, ALL);
@@ -375,6 +439,10 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
         assertThat(made.gangsCreated()).isEqualTo(1);
         assertThat(made.gangCreationTime()).isPositive();
         gangs.recycle(gangs.allocate(GangType.PRIMARY_READER, ALL), false);
+        if (!reuses()) {
+            assertThat(session.stats().gangsCreated()).as("every gang is made anew").isEqualTo(2);
+            return;
+        }
         assertThat(session.stats().gangsCreated()).as("a reused gang is not created").isEqualTo(1);
         assertThat(session.stats().gangCreationTime()).isEqualTo(made.gangCreationTime());
     }
@@ -386,13 +454,23 @@ public abstract class GangManagerContractTest extends DispatchContractSupport {
         Gang busy = gangs.allocate(GangType.PRIMARY_READER, ALL);
         gangs.recycle(gangs.allocate(GangType.PRIMARY_READER, ALL), false);
         gangs.allocate(GangType.ENTRYDB_READER, List.of(-1));
-        assertThat(cluster.openSessions()).isEqualTo(5);
+        int open = reuses() ? 5 : 3;
+        await("the busy QEs (and the idle ones kept)", () -> cluster.openSessions() == open);
         session.close();
         assertThat(busy.isHealthy()).isFalse();
         await("every QE closed", () -> cluster.openSessions() == 0);
         assertThat(session.stats().qesDestroyed()).isEqualTo(5);
         if (reasonsKept()) {
-            assertThat(destroyed(session, DestroyReason.SESSION_CLOSED)).isEqualTo(5);
+            assertThat(destroyed(session, DestroyReason.SESSION_CLOSED)).isEqualTo(open);
+        }
+    }
+
+    /** A pool without reuse: nothing of {@code content} idle, {@code count} QEs closed at recycle as pooling off. */
+    private void assertNothingKept(DispatcherSession session, int content, long count) {
+        assertThat(idleQePool(session).idleCount(content)).isZero();
+        assertThat(session.stats().qesDestroyed()).isEqualTo(count);
+        if (reasonsKept()) {
+            assertThat(destroyed(session, DestroyReason.POOLING_DISABLED)).isEqualTo(count);
         }
     }
 }

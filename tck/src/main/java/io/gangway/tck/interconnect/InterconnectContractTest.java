@@ -3,7 +3,6 @@ package io.gangway.tck.interconnect;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
@@ -12,6 +11,7 @@ import io.gangway.spi.interconnect.Interconnect;
 import io.gangway.spi.interconnect.MotionReceiver;
 import io.gangway.spi.interconnect.MotionSender;
 import io.gangway.spi.interconnect.MotionStreamKey;
+import io.gangway.tck.util.Await;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -484,13 +485,7 @@ public abstract class InterconnectContractTest {
 
     /** Polls {@code condition} until it holds, failing after {@link #WAIT}. */
     protected static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
+        Await.until(what, condition, WAIT);
     }
 
     private static <T> T get(Future<T> future) throws Exception {

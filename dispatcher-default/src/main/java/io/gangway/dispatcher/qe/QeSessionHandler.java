@@ -1,14 +1,16 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.qe;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
-import io.gangway.dispatcher.DispatchMessage.Cancel;
-import io.gangway.dispatcher.DispatchMessage.Dispatch;
-import io.gangway.dispatcher.DispatchMessage.Result;
-import io.gangway.dispatcher.DispatchMessage.Startup;
-import io.gangway.dispatcher.DispatchMessage.StartupFailed;
-import io.gangway.dispatcher.DispatchMessage.StartupOk;
-import io.gangway.dispatcher.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.DispatchMessage;
+import io.gangway.dispatcher.protocol.DispatchMessage.Cancel;
+import io.gangway.dispatcher.protocol.DispatchMessage.Dispatch;
+import io.gangway.dispatcher.protocol.DispatchMessage.Result;
+import io.gangway.dispatcher.protocol.DispatchMessage.Startup;
+import io.gangway.dispatcher.protocol.DispatchMessage.StartupFailed;
+import io.gangway.dispatcher.protocol.DispatchMessage.StartupOk;
+import io.gangway.dispatcher.protocol.DispatchMessage.Terminate;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.dispatch.DispatchRequest;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.QeService;
@@ -17,6 +19,7 @@ import io.gangway.spi.dispatch.QeStartup;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -209,7 +212,14 @@ final class QeSessionHandler extends SimpleChannelInboundHandler<DispatchMessage
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(System.Logger.Level.DEBUG, "dispatch connection error", cause);
+        if (cause instanceof DecoderException decoding && decoding.getCause() instanceof SqlException e
+                && e.state() == SqlState.PROTOCOL_VIOLATION) {
+            // A frame off the allow-list, or garbage: refused before anything in it was built.
+            LOG.log(System.Logger.Level.WARNING, "dispatch connection from {0} closed: {1}",
+                    ctx.channel().remoteAddress(), e.getMessage());
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, "dispatch connection error", cause);
+        }
         ctx.close();
     }
 

@@ -1,9 +1,12 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.qe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;
+import io.gangway.dispatcher.protocol.DispatchProtocol;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.QeService;
 import io.gangway.spi.interconnect.Endpoint;
@@ -26,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The dispatch listener of a segment's postmaster: every accepted connection is one QE, served by
- * a {@link QeSessionHandler}. Closing the server closes every QE connection.
+ * a {@link QeSessionHandler} once its startup presented the cluster's secret
+ * (checked by the protocol's {@code secret-check} handler). Closing the server closes every QE connection.
  */
 public final class NettyDispatchServer implements DispatchServer {
     private final EventLoopGroup bossGroup;
@@ -34,14 +38,22 @@ public final class NettyDispatchServer implements DispatchServer {
     private final ChannelGroup channels = new DefaultChannelGroup("dispatch", GlobalEventExecutor.INSTANCE);
     private final SessionCounter counter = new SessionCounter();
     private final KryoSerialization serialization = new KryoSerialization();
+    private final ClusterSecret secret;
     private @Nullable Channel serverChannel;
 
-    public NettyDispatchServer() {
-        this(2);
+    /** A server that accepts QDs presenting {@code secret}, the cluster's. */
+    public NettyDispatchServer(ClusterSecret secret) {
+        this(2, secret);
+    }
+
+    /** A server that accepts {@link ClusterSecret#INSECURE_FOR_TESTS} (tests and embedded use). */
+    public NettyDispatchServer(int ioThreads) {
+        this(ioThreads, ClusterSecret.INSECURE_FOR_TESTS);
     }
 
     /** {@code ioThreads}: event loop threads for the connections (request work runs elsewhere). */
-    public NettyDispatchServer(int ioThreads) {
+    public NettyDispatchServer(int ioThreads, ClusterSecret secret) {
+        this.secret = requireNonNull(secret, "secret is null");
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workerGroup = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
     }
@@ -99,7 +111,7 @@ public final class NettyDispatchServer implements DispatchServer {
         @Override
         protected void initChannel(SocketChannel ch) {
             channels.add(ch);
-            DispatchProtocol.addCodec(ch.pipeline(), serialization);
+            DispatchProtocol.addServerCodec(ch.pipeline(), serialization, secret);
             ch.pipeline().addLast(DispatchProtocol.HANDLER, new QeSessionHandler(service, counter, serialization));
         }
     }

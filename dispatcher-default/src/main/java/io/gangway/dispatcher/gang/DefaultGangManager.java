@@ -1,4 +1,4 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.gang;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,24 +8,24 @@ import io.gangway.spi.dispatch.DispatchOptions;
 import io.gangway.spi.dispatch.DispatchStats.DestroyReason;
 import io.gangway.spi.dispatch.Gang;
 import io.gangway.spi.dispatch.GangManager;
+import io.gangway.spi.dispatch.IdleQePool;
 import io.gangway.spi.dispatch.QeConnection;
 import io.gangway.spi.dispatch.QeRole;
 import io.gangway.spi.plan.GangType;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Gangs out of a session's {@link CommonsIdleQePool}: a writer gang takes the writer QEs, a reader
+ * Gangs out of a session's {@link IdleQePool}, used through its interface only: a writer gang takes the writer QEs, a reader
  * gang any idle QE (the writer included), a cursor's gang readers only (Greenplum's explicit reader
  * gangs), and the entry-db gang one reader on content -1.
  */
 public final class DefaultGangManager implements GangManager {
-    private final CommonsIdleQePool pool;
+    private final IdleQePool pool;
     private int nextGangId;
 
-    DefaultGangManager(CommonsIdleQePool pool) {
+    public DefaultGangManager(IdleQePool pool) {
         this.pool = requireNonNull(pool, "pool is null");
     }
 
@@ -59,24 +59,29 @@ public final class DefaultGangManager implements GangManager {
         }
         List<QeConnection> members = pool.acquire(contents, role);
         int id = ++nextGangId;
-        members.forEach(qe -> ((PooledQeConnection) qe).assignGang(id));
+        members.forEach(qe -> pool.assignGang(qe, id));
         return new DefaultGang(id, type, members);
     }
 
     @Override
     public void recycle(Gang gang, boolean destroy) {
-        recycle(gang, qe -> destroy ? DestroyReason.FORCED : null);
+        recycle(gang, qe -> destroy ? Optional.of(DestroyReason.FORCED) : Optional.empty());
     }
 
-    /** Gives each member back, destroying those {@code destroyReason} names a reason for. */
-    void recycle(Gang gang, Function<PooledQeConnection, @Nullable DestroyReason> destroyReason) {
+    @Override
+    public void recycle(Gang gang, Function<QeConnection, Optional<DestroyReason>> destroyReason) {
         requireNonNull(gang, "gang is null");
+        requireNonNull(destroyReason, "destroyReason is null");
         // In reverse, so the pool's idle order is restored (Greenplum's RecycleGang).
         List<QeConnection> members = gang.members();
-        Set<Integer> down = pool.downContents();
         for (int i = members.size() - 1; i >= 0; i--) {
-            PooledQeConnection qe = (PooledQeConnection) members.get(i);
-            pool.release(qe, destroyReason.apply(qe), down);
+            QeConnection qe = members.get(i);
+            Optional<DestroyReason> reason = destroyReason.apply(qe);
+            if (reason.isPresent()) {
+                pool.destroy(qe, reason.get());
+            } else {
+                pool.release(qe, false);
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.gang;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,8 +8,8 @@ import io.gangway.spi.plan.GangType;
 import java.util.List;
 
 /** A gang: its number in the session, its type, and its QEs in the order of the slice's contents. */
-record DefaultGang(int id, GangType type, List<QeConnection> members) implements Gang {
-    DefaultGang {
+public record DefaultGang(int id, GangType type, List<QeConnection> members) implements Gang {
+    public DefaultGang {
         requireNonNull(type, "type is null");
         members = List.copyOf(requireNonNull(members, "members is null"));
     }

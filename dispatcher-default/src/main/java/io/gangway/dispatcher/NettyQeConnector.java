@@ -1,5 +1,8 @@
 package io.gangway.dispatcher;
 
+import io.gangway.api.ClusterSecret;
+import io.gangway.dispatcher.protocol.DispatchProtocol;
+import io.gangway.dispatcher.protocol.KryoSerialization;
 import io.gangway.spi.catalog.SegmentDescriptor;
 import io.gangway.spi.dispatch.QeStartup;
 import io.netty.bootstrap.Bootstrap;
@@ -21,33 +24,35 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Opens QE connections: TCP connect, then the startup handshake. Connects are asynchronous so a
+ * Opens QE connections: TCP connect, then the startup handshake, which presents the cluster's secret. Connects are asynchronous so a
  * gang's new members connect concurrently; while a segment refuses (it may be restarting) a connect
  * is retried after a delay, a bounded number of times.
  */
-final class QeConnector {
+final class NettyQeConnector {
     private final EventLoopGroup group;
     private final KryoSerialization serialization;
+    private final ClusterSecret secret;
 
-    QeConnector(EventLoopGroup group, KryoSerialization serialization) {
+    NettyQeConnector(EventLoopGroup group, KryoSerialization serialization, ClusterSecret secret) {
         this.group = group;
         this.serialization = serialization;
+        this.secret = secret;
     }
 
     /**
      * A started QE, or a future failed with a {@link QeConnectFailure}. {@code segment} is looked up
      * again on each attempt (a restarted segment may be elsewhere).
      */
-    CompletableFuture<PooledQeConnection> connect(Supplier<SegmentDescriptor> segment, QeStartup startup, int settingsVersion,
+    CompletableFuture<PooledQeConnection> connect(Supplier<SegmentDescriptor> segment, QeStartup startup,
             DispatcherConfig config) {
-        return attempt(segment, startup, settingsVersion, config, 0);
+        return attempt(segment, startup, config, 0);
     }
 
     private CompletableFuture<PooledQeConnection> attempt(Supplier<SegmentDescriptor> segment, QeStartup startup,
-            int settingsVersion, DispatcherConfig config, int retriesDone) {
+            DispatcherConfig config, int retriesDone) {
         CompletableFuture<PooledQeConnection> once;
         try {
-            once = connectOnce(segment.get(), startup, settingsVersion, config.connectTimeout());
+            once = connectOnce(segment.get(), startup, config.connectTimeout());
         } catch (QeConnectFailure e) {
             once = CompletableFuture.failedFuture(e);
         }
@@ -58,15 +63,15 @@ final class QeConnector {
                 Executor later = CompletableFuture.delayedExecutor(
                         config.gangCreationRetryTimer().toMillis(), TimeUnit.MILLISECONDS);
                 return CompletableFuture.supplyAsync(() -> null, later).thenCompose(
-                        ignored -> attempt(segment, startup, settingsVersion, config, retriesDone + 1));
+                        ignored -> attempt(segment, startup, config, retriesDone + 1));
             }
             return CompletableFuture.failedFuture(cause);
         });
     }
 
     private CompletableFuture<PooledQeConnection> connectOnce(SegmentDescriptor segment, QeStartup startup,
-            int settingsVersion, Duration timeout) {
-        QeClientHandler handler = new QeClientHandler(segment, startup, settingsVersion);
+            Duration timeout) {
+        QeClientHandler handler = new QeClientHandler(segment, startup, secret, serialization);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)

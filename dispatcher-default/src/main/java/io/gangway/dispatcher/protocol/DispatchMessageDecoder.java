@@ -1,4 +1,4 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.protocol;
 
 import io.gangway.api.SqlException;
 import io.gangway.api.SqlState;

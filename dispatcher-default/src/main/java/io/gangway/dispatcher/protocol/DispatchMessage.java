@@ -1,4 +1,4 @@
-package io.gangway.dispatcher;
+package io.gangway.dispatcher.protocol;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,7 +15,7 @@ import io.gangway.spi.plan.PlannedStatement;
  *
  * <pre>
  *  QD (PooledQeConnection)                    QE (NettyDispatchServer)
- *  Startup(QeStartup)          ──────────────▶ QeService.open
+ *  secret + Startup(QeStartup) ──────────────▶ check the secret, then QeService.open
  *                              ◀────────────── StartupOk(interconnect endpoint, pid) | StartupFailed
  *  Dispatch(id, request)       ──────────────▶ QeSession.execute (in order, on the QE's worker)
  *  DispatchSlice(id, plan bytes, slice, member)  ExecuteSlice, the plan serialized once for all QEs
