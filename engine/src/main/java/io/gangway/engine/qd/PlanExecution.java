@@ -38,7 +38,7 @@ import java.util.concurrent.TimeoutException;
 final class PlanExecution implements QueryResult {
     private static final System.Logger LOG = System.getLogger(PlanExecution.class.getName());
 
-    private final QdSession session;
+    private final SessionContext session;
     private final PlannedStatement plan;
     private final CancelState cancel;
     private final DispatchOptions options;
@@ -49,7 +49,7 @@ final class PlanExecution implements QueryResult {
     private boolean done;
     private String tag;
 
-    PlanExecution(QdSession session, PlannedStatement plan, CancelState cancel, DispatchOptions options) {
+    PlanExecution(SessionContext session, PlannedStatement plan, CancelState cancel, DispatchOptions options) {
         this.session = session;
         this.plan = plan;
         this.cancel = cancel;

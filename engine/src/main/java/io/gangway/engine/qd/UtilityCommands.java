@@ -40,9 +40,9 @@ final class UtilityCommands {
     private static final System.Logger LOG = System.getLogger(UtilityCommands.class.getName());
     private static final String SCHEMA = "public";
 
-    private final QdSession session;
+    private final SessionContext session;
 
-    UtilityCommands(QdSession session) {
+    UtilityCommands(SessionContext session) {
         this.session = session;
     }
 
