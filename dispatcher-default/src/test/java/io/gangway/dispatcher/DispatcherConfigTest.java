@@ -9,9 +9,8 @@ import io.gangway.api.SqlState;
 import io.gangway.api.settings.SettingContext;
 import io.gangway.api.settings.SettingDefinition;
 import io.gangway.api.settings.StandardSettings;
-import java.lang.reflect.Field;
+import io.gangway.tck.settings.SettingDeclarations;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,28 +60,12 @@ class DispatcherConfigTest {
     void theFactoryDeclaresEverySettingTheConfigReads() {
         List<SettingDefinition> declared = new DefaultDispatcherExtension.DispatcherFactory().settings();
         assertThat(declared).containsExactlyInAnyOrderElementsOf(DispatcherConfig.SETTINGS)
-                .contains(StandardSettings.STATEMENT_TIMEOUT)
-                .extracting(SettingDefinition::key).doesNotHaveDuplicates();
-        for (Field field : DispatcherConfig.class.getFields()) {
-            if (field.getType() == SettingDefinition.class) {
-                assertThat(declared).as(field.getName()).contains((SettingDefinition) get(field));
-            }
-        }
-        // Read from the declared defaults, the config is the DEFAULT: each declaration's default is the config's.
-        Map<String, String> defaults = new HashMap<>();
-        declared.forEach(d -> defaults.put(d.name(), d.defaultValue()));
-        assertThat(DispatcherConfig.fromMap(defaults)).isEqualTo(DispatcherConfig.DEFAULT);
+                .contains(StandardSettings.STATEMENT_TIMEOUT);
+        SettingDeclarations.assertDeclaresEverySettingOf(declared, DispatcherConfig.class, DispatcherConfig::fromMap,
+                DispatcherConfig.DEFAULT);
         // The pool reads them again whenever the session's settings change, so a session may SET them.
         assertThat(declared).extracting(SettingDefinition::context).containsOnly(SettingContext.USER);
         assertThat(new DefaultDispatcherExtension.DispatchServerFactory().settings()).isEmpty();
-    }
-
-    private static Object get(Field field) {
-        try {
-            return field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test

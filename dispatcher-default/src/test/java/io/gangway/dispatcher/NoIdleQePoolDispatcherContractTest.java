@@ -2,26 +2,12 @@ package io.gangway.dispatcher;
 
 import io.gangway.dispatcher.gang.DefaultGangManagerFactory;
 import io.gangway.dispatcher.pool.NoIdleQePoolFactory;
-import io.gangway.dispatcher.qe.NettyDispatchServer;
-import io.gangway.spi.dispatch.DispatchServer;
-import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.spi.dispatch.QeManagement;
-import io.gangway.tck.dispatch.DispatcherContractTest;
 import io.gangway.tck.dispatch.TestingDispatcherBehavior;
 import java.util.Optional;
 
 /** The whole dispatcher contract with every session on the pool that keeps no QE ({@code gp_idle_qe_pool = none}). */
-class NoIdleQePoolDispatcherContractTest extends DispatcherContractTest {
-    @Override
-    protected Dispatcher createDispatcher() {
-        return new DefaultDispatcher(DispatcherConfig.DEFAULT, 2);
-    }
-
-    @Override
-    protected DispatchServer createDispatchServer() {
-        return new NettyDispatchServer(1);
-    }
-
+class NoIdleQePoolDispatcherContractTest extends DefaultDispatcherContractTest {
     @Override
     protected Optional<QeManagement> qeManagement() {
         return Optional.of(new QeManagement(new NoIdleQePoolFactory(), new DefaultGangManagerFactory()));

@@ -1,38 +1,17 @@
 package io.gangway.dispatcher;
 
-import io.gangway.dispatcher.gang.DefaultGangManagerFactory;
 import io.gangway.dispatcher.pool.NoIdleQePoolFactory;
-import io.gangway.dispatcher.qe.NettyDispatchServer;
-import io.gangway.spi.dispatch.DispatchServer;
-import io.gangway.spi.dispatch.Dispatcher;
-import io.gangway.spi.dispatch.GangManagerFactory;
 import io.gangway.spi.dispatch.IdleQePoolFactory;
-import io.gangway.tck.dispatch.GangManagerContractTest;
 import io.gangway.tck.dispatch.TestingDispatcherBehavior;
 
 /**
  * The same contract on the pool that keeps no QE ({@code gp_idle_qe_pool = none}): it declares no
  * reuse (nor, with it, idle cleanup), and the contract checks that every QE closes at recycle.
  */
-class NoIdleQePoolGangManagerContractTest extends GangManagerContractTest {
-    @Override
-    protected Dispatcher createDispatcher() {
-        return new DefaultDispatcher(DispatcherConfig.DEFAULT, 2);
-    }
-
-    @Override
-    protected DispatchServer createDispatchServer() {
-        return new NettyDispatchServer(1);
-    }
-
+class NoIdleQePoolGangManagerContractTest extends DefaultGangManagerContractTest {
     @Override
     protected IdleQePoolFactory createIdleQePoolFactory() {
         return new NoIdleQePoolFactory();
-    }
-
-    @Override
-    protected GangManagerFactory createGangManagerFactory() {
-        return new DefaultGangManagerFactory();
     }
 
     @Override

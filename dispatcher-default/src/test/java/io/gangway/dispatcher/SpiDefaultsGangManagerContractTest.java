@@ -2,11 +2,8 @@ package io.gangway.dispatcher;
 
 import io.gangway.dispatcher.gang.DefaultGangManager;
 import io.gangway.dispatcher.pool.CommonsIdleQePoolFactory;
-import io.gangway.dispatcher.qe.NettyDispatchServer;
 import io.gangway.spi.dispatch.DispatchOptions;
-import io.gangway.spi.dispatch.DispatchServer;
 import io.gangway.spi.dispatch.DispatchStats;
-import io.gangway.spi.dispatch.Dispatcher;
 import io.gangway.spi.dispatch.Gang;
 import io.gangway.spi.dispatch.GangManager;
 import io.gangway.spi.dispatch.GangManagerFactory;
@@ -15,7 +12,6 @@ import io.gangway.spi.dispatch.IdleQePoolFactory;
 import io.gangway.spi.dispatch.QeConnection;
 import io.gangway.spi.dispatch.QeRole;
 import io.gangway.spi.plan.GangType;
-import io.gangway.tck.dispatch.GangManagerContractTest;
 import io.gangway.tck.dispatch.TestingDispatcherBehavior;
 import java.util.List;
 
@@ -25,17 +21,7 @@ import java.util.List;
  * declared missing but reuse (the pool's own, not the SPI's): proves that growing
  * {@link IdleQePool} and {@link GangManager} by defaults keeps an older implementation working.
  */
-class SpiDefaultsGangManagerContractTest extends GangManagerContractTest {
-    @Override
-    protected Dispatcher createDispatcher() {
-        return new DefaultDispatcher(DispatcherConfig.DEFAULT, 2);
-    }
-
-    @Override
-    protected DispatchServer createDispatchServer() {
-        return new NettyDispatchServer(1);
-    }
-
+class SpiDefaultsGangManagerContractTest extends DefaultGangManagerContractTest {
     @Override
     protected IdleQePoolFactory createIdleQePoolFactory() {
         IdleQePoolFactory commons = new CommonsIdleQePoolFactory(DispatcherConfig.DEFAULT);

@@ -8,9 +8,8 @@ import io.gangway.api.SqlState;
 import io.gangway.api.settings.SettingContext;
 import io.gangway.api.settings.SettingDefinition;
 import io.gangway.spi.interconnect.InterconnectSettings;
-import java.lang.reflect.Field;
+import io.gangway.tck.settings.SettingDeclarations;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,27 +66,11 @@ class TcpInterconnectConfigTest {
         List<SettingDefinition> declared = new TcpInterconnectFactory().settings();
         assertThat(declared).containsExactlyInAnyOrderElementsOf(TcpInterconnectConfig.SETTINGS)
                 .contains(TcpInterconnectConfig.MAX_FRAME_LENGTH, TcpInterconnectConfig.IO_THREADS,
-                        InterconnectSettings.QUEUE_DEPTH, InterconnectSettings.SETUP_TIMEOUT)
-                .extracting(SettingDefinition::key).doesNotHaveDuplicates();
-        for (Field field : TcpInterconnectConfig.class.getFields()) {
-            if (field.getType() == SettingDefinition.class) {
-                assertThat(declared).as(field.getName()).contains((SettingDefinition) get(field));
-            }
-        }
-        // Read from the declared defaults, the config is the DEFAULT: each declaration's default is the config's.
-        Map<String, String> defaults = new HashMap<>();
-        declared.forEach(d -> defaults.put(d.name(), d.defaultValue()));
-        assertThat(TcpInterconnectConfig.from(defaults)).isEqualTo(TcpInterconnectConfig.DEFAULT);
+                        InterconnectSettings.QUEUE_DEPTH, InterconnectSettings.SETUP_TIMEOUT);
+        SettingDeclarations.assertDeclaresEverySettingOf(declared, TcpInterconnectConfig.class, TcpInterconnectConfig::from,
+                TcpInterconnectConfig.DEFAULT);
         // Read once at start: none may be declared changeable per session (SET would do nothing).
         assertThat(declared).extracting(SettingDefinition::context).containsOnly(SettingContext.POSTMASTER);
-    }
-
-    private static Object get(Field field) {
-        try {
-            return field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test

@@ -8,14 +8,13 @@ import io.gangway.api.SqlState;
 import io.gangway.api.settings.SettingContext;
 import io.gangway.api.settings.SettingDefinition;
 import io.gangway.spi.interconnect.InterconnectSettings;
-import java.lang.reflect.Field;
 import io.gangway.spi.ExtensionContext;
 import io.gangway.spi.Extension;
 import io.gangway.spi.ServiceFactory;
 import io.gangway.spi.interconnect.Interconnect;
+import io.gangway.tck.settings.SettingDeclarations;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -84,27 +83,11 @@ class UdpInterconnectConfigTest {
     void theFactoryDeclaresEverySettingTheConfigReads() {
         List<SettingDefinition> declared = new UdpInterconnectFactory().settings();
         assertThat(declared).containsExactlyInAnyOrderElementsOf(UdpInterconnectConfig.SETTINGS)
-                .contains(InterconnectSettings.QUEUE_DEPTH, UdpInterconnectConfig.MAX_PACKET_SIZE)
-                .extracting(SettingDefinition::key).doesNotHaveDuplicates();
-        for (Field field : UdpInterconnectConfig.class.getFields()) {
-            if (field.getType() == SettingDefinition.class) {
-                assertThat(declared).as(field.getName()).contains((SettingDefinition) get(field));
-            }
-        }
-        // Read from the declared defaults, the config is the DEFAULT: each declaration's default is the config's.
-        Map<String, String> defaults = new HashMap<>();
-        declared.forEach(d -> defaults.put(d.name(), d.defaultValue()));
-        assertThat(UdpInterconnectConfig.from(defaults)).isEqualTo(UdpInterconnectConfig.DEFAULT);
+                .contains(InterconnectSettings.QUEUE_DEPTH, UdpInterconnectConfig.MAX_PACKET_SIZE);
+        SettingDeclarations.assertDeclaresEverySettingOf(declared, UdpInterconnectConfig.class, UdpInterconnectConfig::from,
+                UdpInterconnectConfig.DEFAULT);
         // Read once at start: none may be declared changeable per session (SET would do nothing).
         assertThat(declared).extracting(SettingDefinition::context).containsOnly(SettingContext.POSTMASTER);
-    }
-
-    private static Object get(Field field) {
-        try {
-            return field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
