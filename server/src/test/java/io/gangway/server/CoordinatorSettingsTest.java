@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
 
 /**
  * {@code SET}, {@code SHOW}, {@code RESET} and {@code pg_settings} through pgjdbc against a coordinator
@@ -49,6 +50,18 @@ class CoordinatorSettingsTest {
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + coordinator.endpoint().port() + "/gangway",
                 "gangway", "");
+    }
+
+    @Test
+    void aSetOfAReportedSettingIsReportedToTheClient() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            assertThat(pg.getParameterStatus("application_name")).isNotEqualTo("reporter");
+            s.execute("SET application_name = 'reporter'");
+            assertThat(pg.getParameterStatus("application_name")).isEqualTo("reporter");
+            s.execute("RESET application_name");
+            assertThat(pg.getParameterStatus("application_name")).isNotEqualTo("reporter");
+        }
     }
 
     @Test

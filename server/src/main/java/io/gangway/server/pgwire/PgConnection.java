@@ -6,6 +6,7 @@ import io.gangway.engine.session.ClientSession;
 import io.gangway.engine.session.PreparedQuery;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,8 @@ final class PgConnection {
     private PgAuthenticator.@Nullable Responder responder;
     private volatile @Nullable ClientSession session;
     private @Nullable ExtendedQuery extended;
+    /** The reported settings as the client was last told them (ParameterStatus). */
+    private final Map<String, String> reported = new HashMap<>();
     /** After an error in extended query: discard messages until Sync. */
     private boolean skipToSync;
     private volatile boolean busy;
@@ -179,9 +182,7 @@ final class PgConnection {
         responder = null;
         phase = Phase.READY;
         out.send(new BackendMessage.AuthenticationOk());
-        for (Map.Entry<String, String> setting : opened.reportedSettings().entrySet()) {
-            out.send(new BackendMessage.ParameterStatus(setting.getKey(), setting.getValue()));
-        }
+        reportChangedSettings(opened);
         out.send(new BackendMessage.BackendKeyData(PgSessionRegistry.processId(opened), opened.cancelSecret()));
         readyForQuery(opened);
         LOG.log(Level.DEBUG, "session {0} opened for user {1}", opened.sessionId(), parameters.user());
@@ -280,8 +281,23 @@ final class PgConnection {
     }
 
     private void readyForQuery(ClientSession current) {
+        reportChangedSettings(current);
         out.send(new BackendMessage.ReadyForQuery(current.transactionStatus()));
         out.flush();
+    }
+
+    /**
+     * ParameterStatus for every reported setting ({@code GUC_REPORT} in PostgreSQL: {@code DateStyle},
+     * {@code TimeZone}, {@code application_name}, …) whose value the client has not been told yet: all
+     * of them at startup, and after a statement those a {@code SET} or {@code RESET} changed, as
+     * PostgreSQL does, so that drivers tracking them (pgjdbc's {@code getParameterStatus}) stay right.
+     */
+    private void reportChangedSettings(ClientSession current) {
+        for (Map.Entry<String, String> setting : current.reportedSettings().entrySet()) {
+            if (!setting.getValue().equals(reported.put(setting.getKey(), setting.getValue()))) {
+                out.send(new BackendMessage.ParameterStatus(setting.getKey(), setting.getValue()));
+            }
+        }
     }
 
     private void sendError(RuntimeException e) {
