@@ -3,6 +3,7 @@ package io.gangway.server;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.Settings;
 import io.gangway.engine.config.EngineSettings;
 import io.gangway.engine.config.SettingsRegistry;
@@ -51,6 +52,8 @@ public final class CoordinatorProcess implements AutoCloseable {
         Settings typed = new Settings(settings);
         String host = typed.getString(EngineSettings.LISTEN_ADDRESS);
         int port = typed.getInt(ServerSettings.PORT);
+        // A server process never runs on the public test secret: the cluster's own must be there.
+        ClusterSecret.readFrom(dataDirectory);
         ProcessConfig config = new ProcessConfig(ExtensionContext.Role.COORDINATOR, -1, dataDirectory, typed,
                 ServerSettings.ALL, configured.sources());
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new CoordinatorModule(config, extensions,

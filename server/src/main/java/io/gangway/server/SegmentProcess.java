@@ -3,6 +3,7 @@ package io.gangway.server;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import io.gangway.api.ClusterSecret;
 import io.gangway.api.Settings;
 import io.gangway.engine.config.EngineSettings;
 import io.gangway.engine.config.SettingsRegistry;
@@ -48,6 +49,8 @@ public final class SegmentProcess implements AutoCloseable {
                 SettingsRegistry.build(extensions, ServerSettings.ALL));
         Settings settings = new Settings(configured.values());
         int content = settings.getInt(ServerSettings.CONTENT);
+        // A server process never runs on the public test secret: the cluster's own must be there.
+        ClusterSecret.readFrom(dataDirectory);
         ProcessConfig config = new ProcessConfig(ExtensionContext.Role.SEGMENT, content, dataDirectory, settings,
                 ServerSettings.ALL, configured.sources());
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new SegmentModule(config, extensions));

@@ -3,6 +3,7 @@ package io.gangway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gangway.api.ClusterSecret;
 import io.gangway.server.config.GangwayConf;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ class CoordinatorSettingsTest {
                 "port = 0",
                 "segment.0 = '127.0.0.1:1:" + directory.resolve("seg0") + "'",
                 "statement_timeout = '5min'"));
+        ClusterSecret.generate().writeTo(directory);
         coordinator = CoordinatorProcess.start(directory, Map.of("gp_interconnect_type", "tcp"));
     }
 
