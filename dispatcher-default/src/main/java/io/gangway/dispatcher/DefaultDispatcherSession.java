@@ -147,8 +147,7 @@ final class DefaultDispatcherSession implements DispatcherSession {
             }
             SliceTable sliceTable = new SliceTable(table);
             byte[] shared = state.serialize(new DispatchMessage.SharedPlan(plan, sliceTable));
-            state.sendAll(m -> m.qe().queueSlice(shared, m.sliceId().orElseThrow(), m.memberIndex(), commandId));
-            state.awaitFlushed();
+            state.sendAll(m -> m.qe().dispatchSlice(shared, m.sliceId().orElseThrow(), m.memberIndex(), commandId));
             return new DefaultDispatchedStatement(state, sliceTable);
         } catch (RuntimeException e) {
             state.destroy();
@@ -176,8 +175,7 @@ final class DefaultDispatcherSession implements DispatcherSession {
         DispatcherState state = make(kind);
         try {
             state.allocateGang(GangType.PRIMARY_WRITER, contents, DispatchOptions.DEFAULT, OptionalInt.empty());
-            state.sendAll(m -> m.qe().queue(request));
-            state.awaitFlushed();
+            state.sendAll(m -> m.qe().dispatch(request));
             state.checkResults();
             return state.getResults();
         } finally {
@@ -201,8 +199,7 @@ final class DefaultDispatcherSession implements DispatcherSession {
         try {
             state.adopt(new DefaultGang(0, GangType.PRIMARY_READER, List.copyOf(idle)), OptionalInt.empty());
             DispatchRequest request = new DispatchRequest.SetSettings(settings);
-            state.sendAll(m -> m.qe().queue(request));
-            state.awaitFlushed();
+            state.sendAll(m -> m.qe().dispatch(request));
             state.checkResults();
             // Only QEs that took the change may be reused; the rest are destroyed when given back.
             List<Boolean> succeeded = state.succeeded();

@@ -11,7 +11,6 @@ import io.gangway.spi.dispatch.GangManager;
 import io.gangway.spi.dispatch.QeConnection;
 import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.plan.GangType;
-import io.netty.channel.ChannelFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -31,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * One dispatch in progress, with Greenplum's standard steps as methods, called in this order by the
  * session: {@link #make} (registered with the session, so an aborted statement or a closing session
  * cleans it up), {@link #serialize}, {@link #allocateGang} per gang (the writer gang first),
- * {@link #sendAll} (queue every QE's message without blocking), {@link #awaitFlushed} (the QD never
- * starts its own slice before every QE has its plan), {@link #checkResults}, {@link #getResults},
+ * {@link #sendAll} (send every QE its message without waiting for the writes: a failed write fails
+ * that QE's result, which {@link #checkResults} reports), {@link #checkResults}, {@link #getResults},
  * {@link #destroy} (recycle the gangs). {@link #cancel} may come from any thread.
  *
  * <p>A plan's or command's first QE error cancels the QEs still running (cancel-on-error) and the
@@ -42,8 +41,6 @@ import org.jspecify.annotations.Nullable;
 final class DispatcherState {
     /** How long QEs get to answer a cancel before their connections are closed. */
     static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
-    /** How long to wait for the messages to leave the QD's sockets. */
-    private static final Duration FLUSH_WAIT = Duration.ofSeconds(60);
 
     /** What is dispatched, which decides the error handling. */
     enum Kind {
@@ -65,7 +62,6 @@ final class DispatcherState {
     private final long deadlineNanos;
     private final List<Gang> gangs = new ArrayList<>();
     private final List<StatementMember> members = new ArrayList<>();
-    private final List<ChannelFuture> writes = new ArrayList<>();
     private final LinkedBlockingQueue<Integer> arrivals = new LinkedBlockingQueue<>();
     private volatile @Nullable AtomicReferenceArray<CompletableFuture<QeResult>> results;
     private volatile boolean cancelled;
@@ -109,13 +105,15 @@ final class DispatcherState {
         return gang;
     }
 
-    /** Step 4: queues each member's message on its connection, then starts every flush; never blocks. */
-    void sendAll(Function<StatementMember, PooledQeConnection.InFlight> queue) {
+    /**
+     * Step 4: sends each member its message; never blocks. The QD may start its own slices at once:
+     * a QE that gets its plan later is only later to connect, and a message that cannot be written
+     * fails that member's result.
+     */
+    void sendAll(Function<StatementMember, PooledQeConnection.InFlight> send) {
         AtomicReferenceArray<CompletableFuture<QeResult>> sent = new AtomicReferenceArray<>(members.size());
-        Map<PooledQeConnection, Boolean> toFlush = new IdentityHashMap<>();
         for (int i = 0; i < members.size(); i++) {
-            StatementMember member = members.get(i);
-            PooledQeConnection.InFlight inFlight = queue.apply(member);
+            PooledQeConnection.InFlight inFlight = send.apply(members.get(i));
             int index = i;
             sent.set(i, inFlight.result());
             inFlight.result().whenComplete((r, e) -> {
@@ -124,26 +122,15 @@ final class DispatcherState {
                     notifyFailure();
                 }
             });
-            writes.add(inFlight.written());
-            toFlush.put(member.qe(), Boolean.TRUE);
         }
-        toFlush.keySet().forEach(PooledQeConnection::flush);
         results = sent;
         if (cancelled) {
             cancelRunning(false); // a cancel that came while sending
         }
     }
 
-    /** Step 5: waits until every message left the QD (a failed write fails its result; checkResults reports it). */
-    void awaitFlushed() {
-        long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
-        for (ChannelFuture write : writes) {
-            write.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-    }
-
     /**
-     * Step 6: waits until every QE reported. On the first error (cancel-on-error), a cancel or the
+     * Step 5: waits until every QE reported. On the first error (cancel-on-error), a cancel or the
      * statement timeout, the QEs still running are cancelled and get {@link #CANCEL_WAIT} to answer.
      */
     void checkResults() {
@@ -195,7 +182,7 @@ final class DispatcherState {
     }
 
     /**
-     * Step 7: every QE's result in member order, or (plans and commands) the most informative
+     * Step 6: every QE's result in member order, or (plans and commands) the most informative
      * error: a QE's own error over a lost connection, over an interconnect error, over a cancel.
      * A DTX command's failures are returned as results, a lost connection as an {@code 08006} one.
      */
@@ -329,7 +316,7 @@ final class DispatcherState {
     }
 
     /**
-     * Step 8: recycles the gangs. QEs still running are cancelled first (and destroyed if they do
+     * Step 7: recycles the gangs. QEs still running are cancelled first (and destroyed if they do
      * not answer in time); a lost QE is destroyed; a failed or cancelled plan's readers are not
      * reused; writers that answered are kept (destroying one would reset the session).
      */

@@ -15,7 +15,6 @@ import io.gangway.spi.dispatch.QeResult;
 import io.gangway.spi.dispatch.QeStartup;
 import io.gangway.spi.interconnect.Endpoint;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +51,8 @@ public final class PooledQeConnection implements QeConnection {
         this.pid = pid;
     }
 
-    /** A request on its way: its id, the write (done once flushed to the socket) and the QE's result. */
-    record InFlight(long requestId, ChannelFuture written, CompletableFuture<QeResult> result) {
+    /** A request on its way: its id and the QE's result (failed with {@code 08006} if the write fails). */
+    record InFlight(long requestId, CompletableFuture<QeResult> result) {
     }
 
     @Override
@@ -111,47 +110,39 @@ public final class PooledQeConnection implements QeConnection {
         return dispatch(request).result();
     }
 
-    /** Sends and flushes without waiting; see {@link InFlight}. */
+    /** Sends a request without waiting; see {@link InFlight}. */
     InFlight dispatch(DispatchRequest request) {
-        InFlight inFlight = queue(request);
-        flush();
-        return inFlight;
-    }
-
-    /** Queues a request on the connection without flushing it (see {@link #flush()}) or waiting. */
-    InFlight queue(DispatchRequest request) {
         requireNonNull(request, "request is null");
-        return queue(id -> new Dispatch(id, request));
+        return write(id -> new Dispatch(id, request));
     }
 
-    /** Queues a slice of a plan serialized beforehand ({@link DispatchMessage.SharedPlan}) without flushing or waiting. */
-    InFlight queueSlice(byte[] sharedPlan, int sliceId, int memberIndex, long commandId) {
+    /** Sends a slice of a plan serialized beforehand ({@link DispatchMessage.SharedPlan}) without waiting. */
+    InFlight dispatchSlice(byte[] sharedPlan, int sliceId, int memberIndex, long commandId) {
         requireNonNull(sharedPlan, "sharedPlan is null");
-        return queue(id -> new DispatchMessage.DispatchSlice(id, sharedPlan, sliceId, memberIndex, commandId));
+        return write(id -> new DispatchMessage.DispatchSlice(id, sharedPlan, sliceId, memberIndex, commandId));
     }
 
-    /** Starts writing what was queued out to the socket, without waiting. */
-    void flush() {
-        channel.flush();
-    }
-
-    private InFlight queue(java.util.function.LongFunction<DispatchMessage> messageOf) {
+    /**
+     * Writes and flushes in one step: from a thread off the event loop that is one task (and one
+     * wake-up of the event loop) per message rather than one for the write and one for the flush.
+     * Nobody waits for the write: a failed one fails the request's result, which the dispatcher reports.
+     */
+    private InFlight write(java.util.function.LongFunction<DispatchMessage> messageOf) {
         long id = nextRequestId.incrementAndGet();
         CompletableFuture<QeResult> result = new CompletableFuture<>();
         pending.put(id, result);
         if (!isHealthy()) {
             fail(id, connectionLost());
-            return new InFlight(id, channel.newFailedFuture(connectionLost()), result);
+            return new InFlight(id, result);
         }
-        ChannelFuture written = channel.write(messageOf.apply(id));
-        written.addListener((ChannelFutureListener) f -> {
+        channel.writeAndFlush(messageOf.apply(id)).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 broken = true;
                 fail(id, new SqlException(SqlState.CONNECTION_FAILURE, "could not send data to server: "
                         + f.cause().getMessage(), f.cause()));
             }
         });
-        return new InFlight(id, written, result);
+        return new InFlight(id, result);
     }
 
     @Override

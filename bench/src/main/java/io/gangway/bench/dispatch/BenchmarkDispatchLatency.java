@@ -36,8 +36,10 @@ import java.util.StringJoiner;
  *
  * <pre>
  *   BenchmarkDispatchLatency [--pg-url JDBC_URL] [--scale FACTOR] [--clients N] [--warmup-seconds S]
+ *                            [--interconnect tcp|udp]
  * </pre>
- * {@code --scale} multiplies every iteration count (default 1: a run takes about a minute).
+ * {@code --scale} multiplies every iteration count (default 1: a run takes about a minute);
+ * {@code --interconnect} sets the clusters' {@code gp_interconnect_type} (default tcp).
  */
 public final class BenchmarkDispatchLatency {
     private static final int ROWS = 100;
@@ -49,12 +51,14 @@ public final class BenchmarkDispatchLatency {
     private final double scale;
     private final int clients;
     private final Duration warmup;
+    private final String interconnect;
 
-    private BenchmarkDispatchLatency(PrintStream out, double scale, int clients, Duration warmup) {
+    private BenchmarkDispatchLatency(PrintStream out, double scale, int clients, Duration warmup, String interconnect) {
         this.out = out;
         this.scale = scale;
         this.clients = clients;
         this.warmup = warmup;
+        this.interconnect = interconnect;
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,17 +66,20 @@ public final class BenchmarkDispatchLatency {
         double scale = 1.0;
         int clients = 8;
         int warmupSeconds = 10;
+        String interconnect = "tcp";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pg-url" -> pgUrl = Optional.of(args[++i]);
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
+                case "--interconnect" -> interconnect = args[++i];
                 default -> throw new IllegalArgumentException(
-                        "usage: BenchmarkDispatchLatency [--pg-url URL] [--scale F] [--clients N] [--warmup-seconds S]");
+                        "usage: BenchmarkDispatchLatency [--pg-url URL] [--scale F] [--clients N] [--warmup-seconds S]"
+                                + " [--interconnect tcp|udp]");
             }
         }
-        new BenchmarkDispatchLatency(System.out, scale, clients, Duration.ofSeconds(warmupSeconds)).run(pgUrl);
+        new BenchmarkDispatchLatency(System.out, scale, clients, Duration.ofSeconds(warmupSeconds), interconnect).run(pgUrl);
     }
 
     private int iterations(int base) {
@@ -83,6 +90,7 @@ public final class BenchmarkDispatchLatency {
         Report report = new Report();
         Machine machine = Machine.current();
         out.println("Dispatch latency benchmark; " + machine);
+        report.note("interconnect: " + interconnect + " (gp_interconnect_type)");
 
         Peer peer = pgUrl.isPresent() ? measurePostgres(pgUrl.get(), report) : Peer.NONE;
         if (pgUrl.isEmpty()) {
@@ -91,8 +99,8 @@ public final class BenchmarkDispatchLatency {
 
         Latencies warm;
         Latencies poolingOff;
-        out.println("starting a Gangway cluster (coordinator + 2 segments)...");
-        try (BenchCluster cluster = BenchCluster.start(2, Map.of("gp_interconnect_type", "tcp"))) {
+        out.println("starting a Gangway cluster (coordinator + 2 segments, " + interconnect + " interconnect)...");
+        try (BenchCluster cluster = BenchCluster.start(2, Map.of("gp_interconnect_type", interconnect))) {
             load(cluster.connect(), true);
             try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
                 expectCount(s, COUNT, ROWS);
@@ -215,7 +223,7 @@ public final class BenchmarkDispatchLatency {
     /** Pooling off for a whole second cluster through its gangway.conf. */
     private Optional<Latencies> poolingOffByConfiguration(Report report) throws SQLException, IOException {
         out.println("starting a second Gangway cluster with " + POOLING + "=off in gangway.conf...");
-        try (BenchCluster cluster = BenchCluster.start(2, Map.of("gp_interconnect_type", "tcp", POOLING, "off"))) {
+        try (BenchCluster cluster = BenchCluster.start(2, Map.of("gp_interconnect_type", interconnect, POOLING, "off"))) {
             load(cluster.connect(), true);
             try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
                 return Optional.of(poolingOff(s, report, POOLING + "=off in gangway.conf"));
