@@ -14,6 +14,7 @@ import io.gangway.engine.config.SettingSource;
 import io.gangway.engine.config.SettingsRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,13 @@ final class SessionSettings {
     private final Map<String, String> client = new LinkedHashMap<>();
     private final Map<String, String> overrides = new ConcurrentHashMap<>();
     private final Map<String, String> session = new ConcurrentHashMap<>();
+    /**
+     * The layers merged, and the reported values shown, as of the last change: every statement reads
+     * them (its settings, the ParameterStatus check before ReadyForQuery), while they change only at
+     * SET, RESET and the server's overrides, which recompute them.
+     */
+    private volatile Settings current;
+    private volatile Map<String, String> reported;
 
     /**
      * @param startupParameters the client's startup packet: the per-session settings among them with
@@ -54,16 +62,28 @@ final class SessionSettings {
         startupParameters.forEach((name, value) -> registry.definition(name)
                 .filter(d -> d.context() == SettingContext.USER && isValid(d, value))
                 .ifPresent(d -> client.put(d.key(), value)));
+        recompute();
     }
 
     /** Every value of the session, undeclared custom ones included. */
     Settings current() {
-        return process.withAll(client).withAll(Map.copyOf(overrides)).withAll(Map.copyOf(session));
+        return current;
+    }
+
+    /** Recomputes what is derived from the layers; called after every change to them. */
+    private void recompute() {
+        current = process.withAll(client).withAll(Map.copyOf(overrides)).withAll(Map.copyOf(session));
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (SettingDefinition d : EngineSettings.REPORTED) {
+            shown.put(d.name(), show(d.name()));
+        }
+        reported = Collections.unmodifiableMap(shown);
     }
 
     /** A value the server sets itself, shown with source {@code override}. */
     void override(SettingDefinition definition, String value) {
         overrides.put(definition.key(), value);
+        recompute();
     }
 
     /** {@code SET name = value}; returns the change. */
@@ -72,6 +92,7 @@ final class SessionSettings {
         definition.ifPresent(d -> d.parse(value));
         String key = name.toLowerCase(Locale.ROOT);
         session.put(key, value);
+        recompute();
         return Map.of(key, value);
     }
 
@@ -80,6 +101,7 @@ final class SessionSettings {
         Optional<SettingDefinition> definition = registry.checkSessionMayChange(name);
         String key = name.toLowerCase(Locale.ROOT);
         session.remove(key);
+        recompute();
         return definition.map(d -> Map.of(key, resetValue(d))).orElse(Map.of());
     }
 
@@ -90,6 +112,7 @@ final class SessionSettings {
             session.remove(key);
             registry.definition(key).ifPresent(d -> changed.put(key, resetValue(d)));
         }
+        recompute();
         return changed;
     }
 
@@ -119,11 +142,7 @@ final class SessionSettings {
 
     /** The settings reported to the client at startup ({@code ParameterStatus}), by their display names. */
     Map<String, String> reported() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (SettingDefinition d : EngineSettings.REPORTED) {
-            out.put(d.name(), show(d.name()));
-        }
-        return out;
+        return reported;
     }
 
     /** The rows of {@code pg_settings}, one per declared setting, with PostgreSQL's columns. */
