@@ -52,10 +52,10 @@ public final class CoordinatorProcess implements AutoCloseable {
         Settings typed = new Settings(settings);
         String host = typed.getString(EngineSettings.LISTEN_ADDRESS);
         int port = typed.getInt(ServerSettings.PORT);
-        // A server process never runs on the public test secret: the cluster's own must be there.
-        ClusterSecret.readFrom(dataDirectory);
         ProcessConfig config = new ProcessConfig(ExtensionContext.Role.COORDINATOR, -1, dataDirectory, typed,
-                ServerSettings.ALL, configured.sources());
+                ServerSettings.ALL, configured.sources(),
+                // A server process never runs on the public test secret: the cluster's own must be there.
+                ClusterSecret.readFrom(dataDirectory));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new CoordinatorModule(config, extensions,
                 SegmentList.fromSettings(settings, host, port, dataDirectory.toAbsolutePath().toString())));
         QdSessionFactory sessions = injector.getInstance(QdSessionFactory.class);

@@ -49,10 +49,10 @@ public final class SegmentProcess implements AutoCloseable {
                 SettingsRegistry.build(extensions, ServerSettings.ALL));
         Settings settings = new Settings(configured.values());
         int content = settings.getInt(ServerSettings.CONTENT);
-        // A server process never runs on the public test secret: the cluster's own must be there.
-        ClusterSecret.readFrom(dataDirectory);
         ProcessConfig config = new ProcessConfig(ExtensionContext.Role.SEGMENT, content, dataDirectory, settings,
-                ServerSettings.ALL, configured.sources());
+                ServerSettings.ALL, configured.sources(),
+                // A server process never runs on the public test secret: the cluster's own must be there.
+                ClusterSecret.readFrom(dataDirectory));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new SegmentModule(config, extensions));
         DispatchServer server = injector.getInstance(DispatchServer.class);
         // A segment without a port takes any free one (the coordinator's default is 15432).

@@ -19,6 +19,7 @@ import java.util.Map;
  *     and the extensions' in the process's {@link SettingsRegistry}
  * @param sources where each of {@code settings} came from (a line of {@code gangway.conf}, the command
  *     line), as {@code pg_settings} shows
+ * @param clusterSecret the secret internal connections present, read once from the data directory
  */
 public record ProcessConfig(
         ExtensionContext.Role role,
@@ -26,13 +27,26 @@ public record ProcessConfig(
         Path dataDirectory,
         Settings settings,
         List<SettingDefinition> hostSettings,
-        Map<String, SettingSource> sources) {
+        Map<String, SettingSource> sources,
+        ClusterSecret clusterSecret) {
     public ProcessConfig {
         requireNonNull(role, "role is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(settings, "settings is null");
         hostSettings = List.copyOf(requireNonNull(hostSettings, "hostSettings is null"));
         sources = Map.copyOf(requireNonNull(sources, "sources is null"));
+        requireNonNull(clusterSecret, "clusterSecret is null");
+    }
+
+    /**
+     * A process whose secret is the data directory's when it holds one ({@value ClusterSecret#FILE_NAME},
+     * made when the cluster is created), else the public test secret (tests, embedded use). A server
+     * process requires the file and passes the secret itself.
+     */
+    public ProcessConfig(ExtensionContext.Role role, int contentId, Path dataDirectory, Settings settings,
+            List<SettingDefinition> hostSettings, Map<String, SettingSource> sources) {
+        this(role, contentId, dataDirectory, settings, hostSettings, sources,
+                ClusterSecret.existsIn(dataDirectory) ? ClusterSecret.readFrom(dataDirectory) : ClusterSecret.INSECURE_FOR_TESTS);
     }
 
     /** A process whose host declares no settings of its own and whose settings have no recorded source. */
@@ -40,15 +54,9 @@ public record ProcessConfig(
         this(role, contentId, dataDirectory, settings, List.of(), Map.of());
     }
 
-    /**
-     * The context services are made with. The cluster secret is read from the data directory when
-     * it holds one ({@value ClusterSecret#FILE_NAME}, made when the cluster is created); a process
-     * started on a bare directory (tests, embedded use) gets the public test secret.
-     */
+    /** The context services are made with. */
     public ExtensionContext extensionContext() {
-        ClusterSecret secret = ClusterSecret.existsIn(dataDirectory)
-                ? ClusterSecret.readFrom(dataDirectory) : ClusterSecret.INSECURE_FOR_TESTS;
-        return new ExtensionContext(role, contentId, dataDirectory, secret);
+        return new ExtensionContext(role, contentId, dataDirectory, clusterSecret);
     }
 
     /**
