@@ -37,7 +37,7 @@ public final class ExtensionRegistry {
 
     /** The extensions found by the class path's {@code META-INF/services/io.gangway.spi.Extension}. */
     public static ExtensionRegistry fromClassPath() {
-        return new ExtensionRegistry(ServiceLoader.load(Extension.class, ExtensionRegistry.class.getClassLoader()));
+        return new ExtensionRegistry(classPathExtensions());
     }
 
     /**
@@ -47,8 +47,7 @@ public final class ExtensionRegistry {
      * process here with the plugin's name and the reason.
      */
     public static ExtensionRegistry withPlugins(Path pluginDirectory) {
-        List<Extension> extensions = new ArrayList<>();
-        ServiceLoader.load(Extension.class, ExtensionRegistry.class.getClassLoader()).forEach(extensions::add);
+        List<Extension> extensions = classPathExtensions();
         List<Plugin> plugins = PluginLoader.load(pluginDirectory, ExtensionRegistry.class.getClassLoader());
         for (Plugin plugin : plugins) {
             try {
@@ -60,6 +59,12 @@ public final class ExtensionRegistry {
             extensions.addAll(plugin.extensions());
         }
         return new ExtensionRegistry(extensions);
+    }
+
+    private static List<Extension> classPathExtensions() {
+        List<Extension> extensions = new ArrayList<>();
+        ServiceLoader.load(Extension.class, ExtensionRegistry.class.getClassLoader()).forEach(extensions::add);
+        return extensions;
     }
 
     private static List<Extension> concat(List<Extension> a, List<Extension> b) {
